@@ -1,0 +1,2 @@
+export const FORMATS = ['pdf', 'html', 'json'] as const;
+export type Format = (typeof FORMATS)[number];

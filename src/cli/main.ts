@@ -1,0 +1,34 @@
+/**
+ * Entry point: runs the command line and turns every failure into one clear line
+ * on stderr and a documented exit code. Stack traces only with --debug.
+ */
+import { CommanderError } from 'commander';
+import { ExitCode, LagesbildError } from '../errors.js';
+import { createLogger, type Logger } from './log.js';
+import { buildProgram } from './program.js';
+
+export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  const debug = argv.includes('--debug');
+  let log: Logger = createLogger();
+  const program = buildProgram(() => log);
+  program.hook('preAction', (command) => {
+    log = createLogger({ quiet: command.opts().quiet === true });
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its own message (or the help) already.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof LagesbildError) {
+      log.error(error.message);
+      if (debug) console.error(error.stack, error.cause ?? '');
+      return error.exitCode;
+    }
+    log.error(`internal error: ${(error as Error)?.message ?? String(error)}`);
+    log.error(debug ? String((error as Error)?.stack) : 'this is a bug in lagesbild; run again with --debug and report what it prints');
+    return ExitCode.internal;
+  }
+}

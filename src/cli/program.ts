@@ -1,0 +1,41 @@
+/**
+ * The command line: flags only. Each command's module is imported when the command
+ * runs, so that --help and a failing flag cost no more than Node's own start-up.
+ */
+import { Command, Option } from 'commander';
+import { GENERATOR } from '../collect.js';
+import { FORMATS } from './formats.js';
+import type { Logger } from './log.js';
+
+export interface GlobalOptions {
+  debug?: boolean;
+  quiet?: boolean;
+}
+
+export function buildProgram(log: () => Logger): Command {
+  const program = new Command('lagesbild')
+    .description('Fortnightly lägesbild for the local police area: CSV exports of incidents and guard patrols in, a PDF out.')
+    .version(GENERATOR.split(' ')[1]!, '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .option('-q, --quiet', 'print only warnings and errors')
+    .showHelpAfterError('(run with --help for usage)')
+    // Before any subcommand exists, so that they inherit it: main() maps commander's exits to our codes.
+    .exitOverride();
+
+  program
+    .command('generate')
+    .description('read incident and patrol exports and write the lägesbild for a window of days')
+    .requiredOption('-i, --incidents <files...>', 'incident exports (CSV)')
+    .option('-p, --patrols <files...>', 'guard-patrol logs (CSV)')
+    .option('-f, --from <date>', 'first day of the window, YYYY-MM-DD (default: the last complete window before today)')
+    .option('--now <date-time>', 'take this as the current time when choosing the default window')
+    .option('-o, --output <file>', 'where to write the report; - for stdout (default: lagesbild-<year>-v<week>-v<week>.<format>)')
+    .addOption(new Option('--format <format>', 'output format (default: from the output file name, else pdf)').choices(FORMATS))
+    .option('-c, --config <file>', 'config file (default: lagesbild.config.json/.yaml in the working directory)')
+    .option('--chromium <path>', 'the Chromium or Chrome to print with (default: found automatically)')
+    .option('--force', 'replace the output file if it exists')
+    .option('--strict', 'write no report if any row is rejected (exit code 1)')
+    .action(async (options) => (await import('./generate.js')).generate(options, log()));
+
+  return program;
+}

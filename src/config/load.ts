@@ -1,0 +1,44 @@
+/** Finds and reads the config file (JSON or YAML); every problem names the file and the key. */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { type Config, configSchema, defaultConfig } from './schema.js';
+
+export const CONFIG_NAMES = ['lagesbild.config.json', 'lagesbild.config.yaml', 'lagesbild.config.yml'];
+
+export interface LoadedConfig {
+  config: Config;
+  /** The file it came from, or null for the defaults. */
+  file: string | null;
+}
+
+/** `explicit` from --config; otherwise the first of CONFIG_NAMES in `cwd`, otherwise the defaults. */
+export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
+  const file = explicit ?? CONFIG_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
+  if (file === undefined) return { config: defaultConfig, file: null };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${file}: cannot read the config file (${code === 'ENOENT' ? 'no such file' : code})`, { cause: error });
+  }
+  return { config: await parseConfig(text, file), file };
+}
+
+export async function parseConfig(text: string, file: string): Promise<Config> {
+  let raw: unknown;
+  try {
+    // YAML is loaded only for YAML files: most runs need no YAML parser.
+    raw = extname(file).toLowerCase() === '.json' ? JSON.parse(text.replace(/^\uFEFF/, '')) : (await import('yaml')).parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`, { cause: error });
+  }
+  const result = configSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.join('.');
+  const message = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${[...issue.path, k].join('.')}"`).join(', ')}` : `key "${path || '(top level)'}": ${issue.message}`;
+  throw new ConfigError(`${file}: ${message}`);
+}

@@ -1,0 +1,49 @@
+/** What a config file may say, with defaults. Unknown keys are errors, so a typo is caught. */
+import { z } from 'zod';
+import { isCalendarDate } from '../period.js';
+import { INCIDENT_FIELDS, PATROL_FIELDS } from '../ingest/columns.js';
+
+const calendarDate = z.string().refine(isCalendarDate, { message: 'must be a date written YYYY-MM-DD' });
+
+const timeZone = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as "Europe/Stockholm"' });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const headerMap = <T extends Record<string, unknown>>(fields: T) =>
+  z.partialRecord(z.enum(Object.keys(fields) as [keyof T & string, ...(keyof T & string)[]]), z.string().min(1));
+
+const aliases = z.record(z.string().min(1), z.string().trim().min(1, { message: 'must name the area or category to merge into' }));
+
+export const configSchema = z
+  .object({
+    municipality: z.string().trim().min(1).default('Kommunen'),
+    recipient: z.string().trim().min(1).optional(),
+    marking: z.string().trim().min(1).optional(),
+    timezone: timeZone.default('Europe/Stockholm'),
+    period: z
+      .object({
+        anchor: calendarDate.default('2024-01-01'),
+        days: z.number().int().min(1).max(366).default(14),
+      })
+      .strict()
+      .prefault({}),
+    columns: z
+      .object({ incidents: headerMap(INCIDENT_FIELDS).optional(), patrols: headerMap(PATROL_FIELDS).optional() })
+      .strict()
+      .prefault({}),
+    areaAliases: aliases.default({}),
+    categoryAliases: aliases.default({}),
+    chromium: z.string().min(1).optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+export const defaultConfig: Config = configSchema.parse({});

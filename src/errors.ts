@@ -1,0 +1,74 @@
+/**
+ * Errors that reach the user. Each kind carries the exit code the CLI ends with,
+ * so that cron jobs and CI can tell failures apart. The codes are stable and
+ * documented in the README.
+ */
+export const ExitCode = {
+  ok: 0,
+  /** Rows were rejected and --strict was given. */
+  rejectedRows: 1,
+  /** An input file cannot be used: missing, unreadable, not CSV, a required column missing. */
+  input: 2,
+  config: 3,
+  usage: 4,
+  /** The output was refused: it exists (without --force) or cannot be written. */
+  output: 5,
+  /** No browser, or the browser failed to render. */
+  render: 6,
+  /** A bug in lagesbild. */
+  internal: 70,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export abstract class LagesbildError extends Error {
+  abstract readonly exitCode: ExitCode;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Where in an input file a problem is: 1-based line, and column when one applies. */
+export interface FilePosition {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export function formatPosition(pos: FilePosition): string {
+  let s = pos.file;
+  if (pos.line !== undefined) s += `:${pos.line}`;
+  if (pos.line !== undefined && pos.column !== undefined) s += `:${pos.column}`;
+  return s;
+}
+
+export class InputError extends LagesbildError {
+  readonly exitCode = ExitCode.input;
+  constructor(
+    readonly position: FilePosition,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${formatPosition(position)}: ${detail}`, options);
+  }
+}
+
+export class ConfigError extends LagesbildError {
+  readonly exitCode = ExitCode.config;
+}
+
+export class UsageError extends LagesbildError {
+  readonly exitCode = ExitCode.usage;
+}
+
+export class OutputError extends LagesbildError {
+  readonly exitCode = ExitCode.output;
+}
+
+export class RenderError extends LagesbildError {
+  readonly exitCode = ExitCode.render;
+}
+
+export class RejectedRowsError extends LagesbildError {
+  readonly exitCode = ExitCode.rejectedRows;
+}

@@ -1,0 +1,55 @@
+/**
+ * Area and category names as the sources spell them. Names that differ only in
+ * case, surrounding or repeated whitespace are one name; config aliases merge
+ * or rename. A name is shown as the data spells it most often, or as its alias says.
+ */
+
+export function nameKey(name: string): string {
+  return tidy(name).toLocaleLowerCase('sv');
+}
+
+function tidy(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+export class NameBook {
+  /** key of an alias → the name it stands for, as written in the config */
+  private readonly aliases = new Map<string, string>();
+  /** key of a configured target name → that name: config spelling wins */
+  private readonly fixed = new Map<string, string>();
+  private readonly spellings = new Map<string, Map<string, number>>();
+
+  constructor(aliases: Readonly<Record<string, string>> = {}) {
+    for (const [from, to] of Object.entries(aliases)) {
+      this.aliases.set(nameKey(from), tidy(to));
+      this.fixed.set(nameKey(to), tidy(to));
+    }
+  }
+
+  /** Records one occurrence of a spelling and returns the key it groups under. */
+  see(name: string): string {
+    const spelling = tidy(name);
+    const key = this.keyOf(spelling);
+    let counts = this.spellings.get(key);
+    if (!counts) this.spellings.set(key, (counts = new Map()));
+    counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+    return key;
+  }
+
+  keyOf(name: string): string {
+    const key = nameKey(name);
+    const alias = this.aliases.get(key);
+    return alias === undefined ? key : nameKey(alias);
+  }
+
+  /** The configured spelling, else the most frequent one; ties go to the first in code-point order, so row order never matters. */
+  display(key: string): string {
+    const fixed = this.fixed.get(key);
+    if (fixed !== undefined) return fixed;
+    let best: [string, number] | undefined;
+    for (const entry of this.spellings.get(key) ?? []) {
+      if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+    }
+    return best ? best[0] : key;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Report model → HTML, with a Handlebars template folder: `report.hbs`,
+ * `partials/*.hbs`, `style.css`, and `header.hbs` / `footer.hbs` for the PDF's
+ * running header and footer. Data is always escaped: CSV content is text, never markup.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { RenderError } from '../errors.js';
+import type { ReportModel } from '../model/report.js';
+import * as fmt from './format.js';
+
+export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
+
+export interface RenderedHtml {
+  html: string;
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
+export async function renderHtml(model: ReportModel, templateDir: string = DEFAULT_TEMPLATE_DIR): Promise<RenderedHtml> {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  const read = (name: string) => readTemplateFile(templateDir, name);
+  for (const file of await listPartials(templateDir)) {
+    hbs.registerPartial(basename(file, '.hbs'), await read(join('partials', file)));
+  }
+  const context = { ...model, css: await read('style.css') };
+  const compile = (name: string) => hbs.compile(name, { strict: false, noEscape: false });
+  try {
+    return {
+      html: compile(await read('report.hbs'))(context),
+      headerTemplate: compile(await read('header.hbs'))(context),
+      footerTemplate: compile(await read('footer.hbs'))(context),
+    };
+  } catch (error) {
+    throw new RenderError(`template ${templateDir}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function readTemplateFile(dir: string, name: string): Promise<string> {
+  try {
+    return await readFile(join(dir, name), 'utf8');
+  } catch (error) {
+    throw new RenderError(`template ${join(dir, name)}: cannot read (${(error as NodeJS.ErrnoException).code})`, { cause: error });
+  }
+}
+
+async function listPartials(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(join(dir, 'partials'))).filter((f) => extname(f) === '.hbs').sort();
+  } catch {
+    return [];
+  }
+}
+
+function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper({
+    longDate: fmt.longDate,
+    shortDate: fmt.shortDate,
+    dateRange: fmt.dateRange,
+    weekRange: fmt.weekRange,
+    number: fmt.number,
+    signed: fmt.signed,
+    percent: fmt.percent,
+    arrow: fmt.arrow,
+    duration: fmt.duration,
+    /** "rise", "fall" or "same": a CSS class for a change. */
+    trend: (change: number) => (change > 0 ? 'rise' : change < 0 ? 'fall' : 'same'),
+    eq: (a: unknown, b: unknown) => a === b,
+    gt: (a: number, b: number) => a > b,
+  });
+}

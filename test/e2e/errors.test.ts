@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_ARGS, runCli } from '../support/cli.js';
+import { tempDir } from '../support/tmp.js';
+
+const tmp = tempDir();
+const noStackTrace = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
+
+describe('what a user sees when something is wrong', () => {
+  it('names a missing input file, exit 2', async () => {
+    const r = await runCli(['generate', '--incidents', 'fixtures/nope.csv', '--from', '2024-04-15', '-o', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: fixtures/nope.csv: no such file\n');
+  });
+
+  it('names the file and the missing column, listing the headers found, exit 2', async () => {
+    const file = tmp.write('utan-kategori.csv', 'Datum;Tid;Område\n2024-04-15;10:00;Centrum\n');
+    const r = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '-o', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${file}:1: missing required column: category`);
+    expect(r.stderr).toContain('Headers found: "Datum", "Tid", "Område"');
+    noStackTrace(r.stderr);
+  });
+
+  it('names the line of an unreadable CSV, exit 2', async () => {
+    const file = tmp.write('trasig.csv', 'Tidpunkt,Plats,Typ\n2024-04-15 10:00,Centrum,stöld\n2024-04-16 10:00,"Centrum,stöld\n');
+    const r = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '-o', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${file}:3: not readable as CSV: a quoted field that starts on this line is never closed\n`);
+  });
+
+  it('names the config key that is wrong, exit 3', async () => {
+    const config = tmp.write('bad.json', '{"period": {"anchor": "första måndagen"}}');
+    const r = await runCli(['generate', '--config', config, '--incidents', 'fixtures/incidents-kommun.csv', '-o', '-']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`error: ${config}: key "period.anchor": must be a date written YYYY-MM-DD\n`);
+  });
+
+  it('rejects a bad --from or --format, exit 4', async () => {
+    const from = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--from', '2024-04-31']);
+    expect(from.code).toBe(4);
+    expect(from.stderr).toBe('error: --from: "2024-04-31" is not a date written YYYY-MM-DD\n');
+    const format = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--format', 'docx']);
+    expect(format.code).toBe(4);
+    expect(format.stderr).toContain("argument 'docx' is invalid. Allowed choices are pdf, html, json.");
+  });
+
+  it('never overwrites an existing report without --force, exit 5', async () => {
+    const output = tmp.write('befintlig.json', 'förra veckans rapport');
+    const r = await runCli([...FIXTURE_ARGS, '--output', output, '--quiet']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain(`error: ${output}: exists already; use --force to replace it`);
+    expect(readFileSync(output, 'utf8')).toBe('förra veckans rapport');
+    const forced = await runCli([...FIXTURE_ARGS, '--output', output, '--force', '--quiet']);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(readFileSync(output, 'utf8')).incidents.total).toBe(74);
+  });
+
+  it('with --strict writes nothing when rows were rejected, exit 1', async () => {
+    const output = join(tmp.dir, 'strikt.json');
+    const r = await runCli([...FIXTURE_ARGS, '--output', output, '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: 12 rows rejected and --strict given; no report written');
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('says how to get a browser when the one given does not exist, exit 6', async () => {
+    const r = await runCli([...FIXTURE_ARGS, '--output', join(tmp.dir, 'x.pdf'), '--chromium', '/opt/ingen/chromium', '--quiet']);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('error: Chromium given by --chromium is not an executable file: /opt/ingen/chromium');
+    expect(existsSync(join(tmp.dir, 'x.pdf'))).toBe(false);
+  });
+
+  it('without --from reports the last complete fortnight on the cadence, named for its weeks', async () => {
+    const r = await runCli(
+      ['generate', '--incidents', join(process.cwd(), 'fixtures/incidents-kommun.csv'), '--now', '2024-05-06T08:00', '--format', 'json', '--quiet'],
+      { cwd: tmp.dir },
+    );
+    expect(r.code).toBe(0);
+    const model = JSON.parse(readFileSync(join(tmp.dir, 'lagesbild-2024-v17-v18.json'), 'utf8'));
+    expect(model.period).toMatchObject({ start: '2024-04-22', end: '2024-05-05' });
+  });
+});

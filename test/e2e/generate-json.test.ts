@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_ARGS, ROOT, runCli } from '../support/cli.js';
+import type { ReportModel } from '../../src/model/report.js';
+
+/** Counted by hand and by fixtures/.count.py, independently of this code. */
+const expected = JSON.parse(readFileSync(join(ROOT, 'fixtures/expected.json'), 'utf8'));
+
+const byKeys = <T extends object>(rows: T[], keys: (keyof T)[]) =>
+  rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]]))).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe('generate --format json on the fixtures', async () => {
+  const run = await runCli([...FIXTURE_ARGS, '--output', '-', '--format', 'json']);
+  const model: ReportModel = JSON.parse(run.stdout);
+
+  it('succeeds, warning about each rejected row with file, line and column', () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning: fixtures/incidents-kommun.csv:19:2: Datum: "2024-04-3x" is not a date (expected YYYY-MM-DD)');
+    expect(run.stderr).toContain('warning: fixtures/patrols-vaktbolag.csv:65:2: Sluttid: end time "2024-04-20 21:00" is before the start');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('gives the period and its comparison window', () => {
+    expect(model.period).toMatchObject({ start: '2024-04-15', end: '2024-04-28', previousStart: '2024-04-01', previousEnd: '2024-04-14', weeks: [16, 17] });
+  });
+
+  it('matches the hand count of incidents by area, category and both', () => {
+    expect(model.incidents.total).toBe(expected.incidents.total);
+    expect(model.incidents.previousTotal).toBe(expected.incidents.previousTotal);
+    expect(byKeys(model.incidents.byArea, ['name', 'count', 'previous'])).toEqual(byKeys(expected.incidents.byArea, ['name', 'count', 'previous']));
+    expect(byKeys(model.incidents.byCategory, ['name', 'count', 'previous'])).toEqual(byKeys(expected.incidents.byCategory, ['name', 'count', 'previous']));
+    expect(byKeys(model.incidents.byAreaCategory, ['area', 'category', 'count', 'previous'])).toEqual(
+      byKeys(expected.incidents.byAreaCategory, ['area', 'category', 'count', 'previous']),
+    );
+  });
+
+  it('matches the hand count of patrol rounds and minutes', () => {
+    expect(model.patrols.total).toBe(expected.patrols.total);
+    expect(model.patrols.minutes).toBe(expected.patrols.minutes);
+    expect(byKeys(model.patrols.byArea, ['name', 'rounds', 'minutes'])).toEqual(byKeys(expected.patrols.byArea, ['name', 'rounds', 'minutes']));
+  });
+
+  it('accounts for every row of every file, and lists each rejected one', () => {
+    expect(model.inputs).toEqual(expected.inputs);
+    for (const i of model.inputs) expect(i.inPeriod + i.inPrevious + i.outside + i.rejected).toBe(i.rows);
+    expect(byKeys(model.rejected, ['file', 'line'])).toEqual(byKeys(expected.rejected, ['file', 'line']));
+    expect(model.rejected.every((r) => r.reason.length > 0 && r.column !== null)).toBe(true);
+  });
+});

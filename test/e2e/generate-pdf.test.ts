@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_ARGS, runCli } from '../support/cli.js';
+import { pdfInfo, pdfPages } from '../support/pdf-text.js';
+import { tempDir } from '../support/tmp.js';
+
+const tmp = tempDir();
+
+describe('generate on the fixtures, printed by real Chromium', async () => {
+  const output = join(tmp.dir, 'lagesbild.pdf');
+  const run = await runCli([...FIXTURE_ARGS, '--output', output]);
+  const pdf = readFileSync(output);
+  const pages = await pdfPages(pdf);
+  const text = pages.join('\n');
+
+  it('writes an A4 PDF and says what it wrote', () => {
+    expect(run.code).toBe(0);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(run.stderr).toContain(`Wrote ${output}: lägesbild v. 16–17 (2024-04-15 – 2024-04-28), 74 incidents, 67 patrol rounds, 12 rows rejected`);
+    expect(run.stderr).not.toContain('blocked');
+  });
+
+  it('heads every page with municipality, period and marking, and numbers the pages', () => {
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(page).toContain('Strandviks kommun · Lägesbild v. 16–17 · 15–28 april 2024');
+      expect(page).toContain('BEGRÄNSAD DELNING');
+      expect(page).toContain(`Sida ${i + 1} av ${pages.length}`);
+      expect(page).toContain('Till Lokalpolisområde Strandvik');
+    });
+  });
+
+  it('states the period, the comparison and the totals on the first page', () => {
+    expect(pages[0]).toContain('15–28 april 2024 · jämförs med 1–14 april 2024 (v. 14–15)');
+    expect(pages[0]).toMatch(/Händelser\s+74\s+▲ \+26 \(\+54,2 %\) mot 48/);
+    expect(pages[0]).toMatch(/Bevakningsrundor\s+67\s+53 h 40 min/);
+  });
+
+  it('lists areas and categories with counts now and before, åäö intact', () => {
+    expect(text).toMatch(/Inre hamnen\s+29\s+11\s+▲ \+18\s+\+163,6 %/);
+    expect(text).toMatch(/Centrum\s+12\s+15\s+▼ −3\s+−20 %/);
+    expect(text).toMatch(/Stationsområdet\s+9\s+8/);
+    expect(text).not.toMatch(/Stationsområdet\s+9\s+9/);
+    expect(text).toMatch(/skadegörelse\s+10\s+3/);
+    expect(text).toMatch(/ordningsstörning\s+14\s+11/);
+    expect(text).toContain('Område × kategori');
+    expect(text).toMatch(/Inre hamnen\s+32\s+31 h 15 min/); // patrols
+  });
+
+  it('accounts for the inputs in the appendix, with every rejected row', () => {
+    expect(text).toContain('Bilaga – underlag');
+    expect(text).toMatch(/fixtures\/incidents-kommun\.csv\s+händelser\s+101\s+53\s+37\s+7\s+4/);
+    expect(text).toMatch(/fixtures\/patrols-ronder-extra\.csv\s+21\s+3\s+Varaktighet \(min\): duration "-15" is negative/);
+  });
+
+  it('carries a title in the PDF metadata', async () => {
+    expect((await pdfInfo(pdf)).Title).toBe('Lägesbild v. 16–17, 15–28 april 2024 – Strandviks kommun');
+  });
+});

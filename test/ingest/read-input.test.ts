@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { readInput, type IngestEvent } from '../../src/ingest/read-input.js';
+import { sniffDelimiter } from '../../src/ingest/csv-file.js';
+import { tempDir } from '../support/tmp.js';
+
+const TZ = 'Europe/Stockholm';
+const tmp = tempDir();
+
+async function events(name: string, content: string | Uint8Array, kind: 'incidents' | 'patrols' = 'incidents') {
+  const input = await readInput(tmp.write(name, content), kind, { timeZone: TZ });
+  const out: IngestEvent[] = [];
+  for await (const e of input.events) out.push(e);
+  return { input, out };
+}
+
+describe('reading an export', () => {
+  it('reads Swedish Excel output: semicolons, a BOM, CRLF, quoted delimiters, doubled quotes', async () => {
+    const csv = '\uFEFFÄrendenummer;Datum;Tid;Område;Kategori;Beskrivning\r\n' +
+      'K-1;2024-04-15;22:10;Inre hamnen;brand;"Brand i container; släckt"\r\n' +
+      'K-2;2024-04-16;01:05;Centrum;klotter;"Texten ""ACAB"" på fasad"\r\n';
+    const { input, out } = await events('excel.csv', csv);
+    expect(input.delimiter).toBe(';');
+    expect(input.headers[0]).toBe('Ärendenummer');
+    expect(out).toEqual([
+      { type: 'incident', line: 2, incident: expect.objectContaining({ id: 'K-1', area: 'Inre hamnen', description: 'Brand i container; släckt' }) },
+      { type: 'incident', line: 3, incident: expect.objectContaining({ id: 'K-2', description: 'Texten "ACAB" på fasad' }) },
+    ]);
+  });
+
+  it('keeps physical line numbers past multi-line fields and blank lines', async () => {
+    const csv = 'Tidpunkt,Plats,Typ,Beskrivning\r\n' +
+      '2024-04-15 10:00,Centrum,stöld,"rad ett\r\nrad två"\r\n' +
+      '\r\n' +
+      'inte ett datum,Centrum,stöld,x\r\n';
+    const { out } = await events('multiline.csv', csv);
+    expect(out[0]).toMatchObject({ type: 'incident', line: 2 });
+    expect(out[1]).toEqual({ type: 'rejected', rejection: { line: 5, column: 1, reason: 'Tidpunkt: "inte ett datum" is not a date and time (expected YYYY-MM-DD HH:MM)' } });
+  });
+
+  it('rejects a row with more filled fields than the header, but not trailing empty ones', async () => {
+    const csv = 'Tidpunkt,Plats,Typ\n2024-04-15 10:00,Centrum,stöld,,\n2024-04-15 11:00,Centrum,stöld,extra\n';
+    const { out } = await events('extra.csv', csv);
+    expect(out[0]).toMatchObject({ type: 'incident', line: 2 });
+    expect(out[1]).toEqual({ type: 'rejected', rejection: { line: 3, column: 4, reason: 'row has 4 fields but the header has 3' } });
+  });
+
+  it('counts real elapsed minutes of a round across the night summer time ends', async () => {
+    const csv = 'Starttid;Sluttid;Område\n2024-10-27 01:30;2024-10-27 03:30;Centrum\n2024-03-31 01:30;2024-03-31 03:30;Centrum\n';
+    const { out } = await events('dst.csv', csv, 'patrols');
+    expect(out.map((e) => e.type === 'patrol' && e.round.minutes)).toEqual([180, 60]);
+  });
+
+  it('reads a round ending after midnight given as a time of day, and one with a duration', async () => {
+    const csv = 'Datum,Starttid,Sluttid,Varaktighet (min),Plats\n2024-04-20,23:40,00:25,,Inre hamnen\n2024-04-21,21:00,,45,Centrum\n';
+    const { out } = await events('night.csv', csv, 'patrols');
+    expect(out.map((e) => e.type === 'patrol' && [new Date(e.round.start).toISOString(), e.round.minutes])).toEqual([
+      ['2024-04-20T21:40:00.000Z', 45],
+      ['2024-04-21T19:00:00.000Z', 45],
+    ]);
+  });
+
+  it('fails the whole file, naming it, when a required column is missing or the CSV is broken', async () => {
+    await expect(readInput(tmp.write('nocat.csv', 'Datum;Område\n2024-04-15;Centrum\n'), 'incidents', { timeZone: TZ })).rejects.toThrow(
+      /nocat\.csv:1: missing required column: category/,
+    );
+    const broken = await readInput(tmp.write('broken.csv', 'Tidpunkt,Plats,Typ\n2024-04-15,"Centrum,stöld\n'), 'incidents', { timeZone: TZ });
+    await expect(async () => {
+      for await (const _ of broken.events);
+    }).rejects.toThrow(/broken\.csv:\d+: not readable as CSV/);
+    await expect(readInput(tmp.dir + '/nope.csv', 'incidents', { timeZone: TZ })).rejects.toThrow(/nope\.csv: no such file/);
+    await expect(readInput(tmp.write('empty.csv', ''), 'incidents', { timeZone: TZ })).rejects.toThrow(/empty\.csv: the file is empty/);
+  });
+
+  it('sniffs the delimiter from the header, ignoring quoted ones', () => {
+    expect(sniffDelimiter('Datum;Tid;"Plats, ort";Typ')).toBe(';');
+    expect(sniffDelimiter('Datum,Tid,Plats')).toBe(',');
+    expect(sniffDelimiter('Datum\tTid\tPlats')).toBe('\t');
+    expect(sniffDelimiter('Datum')).toBe(',');
+  });
+});

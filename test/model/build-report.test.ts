@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { Incident, PatrolRound } from '../../src/domain.js';
+import { ReportBuilder } from '../../src/model/build-report.js';
+import { reportPeriod } from '../../src/period.js';
+import { parseDateTime } from '../../src/ingest/times.js';
+
+const TZ = 'Europe/Stockholm';
+const period = reportPeriod('2024-04-15', 14, TZ);
+const meta = { municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
+const at = (text: string) => {
+  const r = parseDateTime(text, TZ);
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+};
+const incident = (when: string, area: string, category: string): Incident => ({ at: at(when), area, category });
+const round = (when: string, area: string, minutes: number): PatrolRound => ({ start: at(when), area, minutes });
+
+describe('building the report model', () => {
+  it('accounts for every row: in the period, in the previous one, outside both, or rejected', () => {
+    const b = new ReportBuilder(period);
+    const f = b.addFile('a.csv', 'incidents');
+    b.addIncident(f, incident('2024-04-15 00:00', 'Centrum', 'stöld'));
+    b.addIncident(f, incident('2024-04-28 23:59', 'Centrum', 'stöld'));
+    b.addIncident(f, incident('2024-04-14 23:59', 'Centrum', 'stöld'));
+    b.addIncident(f, incident('2024-04-01 00:00', 'Centrum', 'stöld'));
+    b.addIncident(f, incident('2024-03-31 23:59', 'Centrum', 'stöld'));
+    b.addIncident(f, incident('2024-04-29 00:00', 'Centrum', 'stöld'));
+    b.reject(f, { line: 8, column: 2, reason: 'Datum: bad' });
+    const m = b.build(meta);
+    expect(m.inputs).toEqual([{ file: 'a.csv', kind: 'incidents', rows: 7, inPeriod: 2, inPrevious: 2, outside: 2, rejected: 1 }]);
+    expect(m.rejected).toEqual([{ file: 'a.csv', line: 8, column: 2, reason: 'Datum: bad' }]);
+    expect(m.incidents.total).toBe(2);
+    expect(m.incidents.previousTotal).toBe(2);
+  });
+
+  it('groups names that differ in case and spacing, shown as most often spelled', () => {
+    const b = new ReportBuilder(period);
+    const f = b.addFile('a.csv', 'incidents');
+    for (const area of ['Inre hamnen', 'inre  hamnen', ' Inre hamnen ', 'INRE HAMNEN', 'Centrum']) b.addIncident(f, incident('2024-04-16 10:00', area, 'Brand'));
+    b.addIncident(f, incident('2024-04-16 10:00', 'Centrum', ' brand'));
+    const m = b.build(meta);
+    expect(m.incidents.byArea.map((a) => [a.name, a.count])).toEqual([['Inre hamnen', 4], ['Centrum', 2]]);
+    expect(m.incidents.byCategory.map((c) => [c.name, c.count])).toEqual([['Brand', 6]]);
+  });
+
+  it('breaks a tie between spellings the same way whatever the row order', () => {
+    const names = (order: string[]) => {
+      const b = new ReportBuilder(period);
+      const f = b.addFile('a.csv', 'incidents');
+      for (const area of order) b.addIncident(f, incident('2024-04-16 10:00', area, 'stöld'));
+      return b.build(meta).incidents.byArea[0]!.name;
+    };
+    expect(names(['centrum', 'Centrum'])).toBe('Centrum');
+    expect(names(['Centrum', 'centrum'])).toBe('Centrum');
+  });
+
+  it('merges and renames through config aliases, and keeps unknown categories', () => {
+    const b = new ReportBuilder(period, { areas: { 'inre hamn': 'Inre hamnen', centrum: 'Centrum (city)' } });
+    const f = b.addFile('a.csv', 'incidents');
+    b.addIncident(f, incident('2024-04-16 10:00', 'Inre hamn', 'brand'));
+    b.addIncident(f, incident('2024-04-16 11:00', 'inre hamnen', 'brand'));
+    b.addIncident(f, incident('2024-04-16 12:00', 'Centrum', 'något helt nytt'));
+    const m = b.build(meta);
+    expect(m.incidents.byArea.map((a) => [a.name, a.count])).toEqual([['Inre hamnen', 2], ['Centrum (city)', 1]]);
+    expect(m.incidents.byCategory.map((c) => c.name)).toContain('något helt nytt');
+  });
+
+  it('gives the change in count and percent, with no percent when there was nothing before', () => {
+    const b = new ReportBuilder(period);
+    const f = b.addFile('a.csv', 'incidents');
+    b.addIncident(f, incident('2024-04-16 10:00', 'Centrum', 'stöld'));
+    b.addIncident(f, incident('2024-04-17 10:00', 'Centrum', 'stöld'));
+    b.addIncident(f, incident('2024-04-17 10:00', 'Centrum', 'stöld'));
+    b.addIncident(f, incident('2024-04-02 10:00', 'Centrum', 'stöld'));
+    b.addIncident(f, incident('2024-04-16 10:00', 'Solbacken', 'brand'));
+    const m = b.build(meta);
+    expect(m.incidents.byArea).toEqual([
+      { name: 'Centrum', count: 3, previous: 1, change: 2, changePercent: 200 },
+      { name: 'Solbacken', count: 1, previous: 0, change: 1, changePercent: null },
+    ]);
+    expect(m.incidents.byAreaCategory).toContainEqual({ area: 'Solbacken', category: 'brand', count: 1, previous: 0, change: 1, changePercent: null });
+    expect(m.incidents.matrix.categories).toEqual(['stöld', 'brand']);
+    expect(m.incidents.matrix.rows.map((r) => [r.area, r.cells.map((c) => c.count)])).toEqual([['Centrum', [3, 0]], ['Solbacken', [0, 1]]]);
+    expect(m.incidents.matrix.total).toMatchObject({ count: 4, previous: 1 });
+  });
+
+  it('counts patrol rounds in the window they start in, with their minutes, under the same area names as incidents', () => {
+    const b = new ReportBuilder(period);
+    const i = b.addFile('i.csv', 'incidents');
+    b.addIncident(i, incident('2024-04-16 10:00', 'Inre hamnen', 'brand'));
+    b.addIncident(i, incident('2024-04-16 10:00', 'Inre hamnen', 'brand'));
+    const p = b.addFile('p.csv', 'patrols');
+    b.addPatrol(p, round('2024-04-28 23:30', 'INRE HAMNEN', 45)); // ends after the window: still counts
+    b.addPatrol(p, round('2024-04-14 23:40', 'Inre hamnen', 30)); // previous window
+    b.addPatrol(p, round('2024-04-20 22:00', 'Stationen', 20.5));
+    const m = b.build(meta);
+    expect(m.patrols).toEqual({
+      total: 2,
+      minutes: 66,
+      previousTotal: 1,
+      previousMinutes: 30,
+      byArea: [
+        { name: 'Inre hamnen', rounds: 1, minutes: 45, previousRounds: 1, previousMinutes: 30 },
+        { name: 'Stationen', rounds: 1, minutes: 21, previousRounds: 0, previousMinutes: 0 },
+      ],
+    });
+    expect(m.inputs[1]).toEqual({ file: 'p.csv', kind: 'patrols', rows: 3, inPeriod: 2, inPrevious: 1, outside: 0, rejected: 0 });
+  });
+
+  it('states the period with its ISO weeks', () => {
+    const m = new ReportBuilder(period).build(meta);
+    expect(m.period).toEqual({ start: '2024-04-15', end: '2024-04-28', previousStart: '2024-04-01', previousEnd: '2024-04-14', days: 14, weeks: [16, 17], previousWeeks: [14, 15] });
+  });
+});

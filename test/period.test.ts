@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { contains, isoWeeks, lastCompleteWindowStart, reportPeriod, windowFrom } from '../src/period.js';
+import { parseDateTime } from '../src/ingest/times.js';
+
+const TZ = 'Europe/Stockholm';
+const at = (text: string) => {
+  const r = parseDateTime(text, TZ);
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+};
+const HOUR = 3_600_000;
+
+describe('report windows', () => {
+  it('covers 14 whole local days from 00:00 on the first to the end of the last', () => {
+    const w = windowFrom('2024-04-15', 14, TZ);
+    expect(w.start).toBe('2024-04-15');
+    expect(w.end).toBe('2024-04-28');
+    expect(contains(w, at('2024-04-15 00:00'))).toBe(true);
+    expect(contains(w, at('2024-04-14 23:59:59'))).toBe(false);
+    expect(contains(w, at('2024-04-28 23:59:59'))).toBe(true);
+    expect(contains(w, at('2024-04-29 00:00'))).toBe(false);
+    expect(w.endsAt - w.startsAt).toBe(14 * 24 * HOUR);
+  });
+
+  it('is one hour short when summer time starts inside it, and still ends at local midnight', () => {
+    const w = windowFrom('2024-03-25', 14, TZ); // clocks go forward 2024-03-31 02:00
+    expect(w.endsAt - w.startsAt).toBe(14 * 24 * HOUR - HOUR);
+    expect(contains(w, at('2024-04-07 23:30'))).toBe(true);
+    expect(contains(w, at('2024-04-08 00:00'))).toBe(false);
+    expect(w.endsAt).toBe(at('2024-04-08 00:00'));
+  });
+
+  it('is one hour long when summer time ends inside it', () => {
+    const w = windowFrom('2024-10-21', 14, TZ); // clocks go back 2024-10-27 03:00
+    expect(w.endsAt - w.startsAt).toBe(14 * 24 * HOUR + HOUR);
+    expect(w.end).toBe('2024-11-03');
+  });
+
+  it('compares with the 14 days just before', () => {
+    const p = reportPeriod('2024-04-15', 14, TZ);
+    expect(p.previous.start).toBe('2024-04-01');
+    expect(p.previous.end).toBe('2024-04-14');
+    expect(p.previous.endsAt).toBe(p.current.startsAt);
+  });
+
+  it('chooses the last complete fortnight on the anchor cadence, so consecutive runs never overlap', () => {
+    const anchor = '2024-01-01';
+    // Windows start 2024-01-01 + 14k: …, 2024-04-08, 2024-04-22, 2024-05-06, …
+    expect(lastCompleteWindowStart('2024-04-22', anchor, 14, TZ)).toBe('2024-04-08'); // first day after a window
+    expect(lastCompleteWindowStart('2024-05-05', anchor, 14, TZ)).toBe('2024-04-08'); // last day of the next one
+    expect(lastCompleteWindowStart('2024-05-06', anchor, 14, TZ)).toBe('2024-04-22');
+    expect(lastCompleteWindowStart('2024-01-10', anchor, 14, TZ)).toBe('2023-12-18'); // before the anchor's first window ends
+    const starts = ['2024-03-01', '2024-03-20', '2024-04-02', '2024-04-20'].map((d) => lastCompleteWindowStart(d, anchor, 14, TZ));
+    for (const s of starts) expect(reportPeriod(s, 14, TZ).current.start).toBe(s);
+    expect(new Set(starts.map((s) => (Date.parse(s) - Date.parse(anchor)) / 86_400_000 % 14))).toEqual(new Set([0]));
+  });
+
+  it('names the ISO weeks it covers, across a new year too', () => {
+    expect(isoWeeks(windowFrom('2024-04-15', 14, TZ), TZ)).toEqual([16, 17]);
+    expect(isoWeeks(windowFrom('2024-12-23', 14, TZ), TZ)).toEqual([52, 1]);
+    expect(isoWeeks(windowFrom('2024-04-17', 14, TZ), TZ)).toEqual([16, 17, 18]);
+  });
+});

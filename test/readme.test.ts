@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { INCIDENT_FIELDS, PATROL_FIELDS } from '../src/ingest/columns.js';
+import { ExitCode } from '../src/errors.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('the README tells the truth', () => {
+  it('lists every header alias the code matches', () => {
+    for (const fields of [INCIDENT_FIELDS, PATROL_FIELDS]) {
+      for (const [field, aliases] of Object.entries(fields)) {
+        expect(readme).toContain(`| \`${field}\` | ${(aliases as readonly string[]).map((a) => `\`${a}\``).join(', ')} |`);
+      }
+    }
+  });
+
+  it('documents every exit code', () => {
+    for (const code of Object.values(ExitCode)) expect(readme).toMatch(new RegExp(`^\\| ${code} \\| `, 'm'));
+  });
+
+  it('gives the set-up and test commands that CI runs', () => {
+    const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
+    expect(readme).toContain('npm run setup   #');
+    expect(readme).toContain('npm test        #');
+    expect(ci).toMatch(/^npm run setup$/m);
+    expect(ci).toMatch(/^npm test$/m);
+  });
+});
