@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { describeFsError } from '../fs-errors.js';
 
 export interface CsvRecord {
   fields: string[];
@@ -40,24 +41,9 @@ async function readHead(file: string): Promise<string> {
     return buffer.subarray(0, bytesRead).toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError({ file }, describeFsError(error), { cause: error });
+    throw new InputError({ file }, cannotRead(error), { cause: error });
   } finally {
     await handle?.close();
-  }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a CSV file';
-    default:
-      return `cannot read the file (${code ?? String(error)})`;
   }
 }
 
@@ -98,7 +84,7 @@ async function* readRecords(file: string, delimiter: string): AsyncGenerator<Csv
     }
   } catch (error) {
     if (error instanceof CsvError) throw csvProblem(file, error, line);
-    throw new InputError({ file }, describeFsError(error), { cause: error });
+    throw new InputError({ file }, cannotRead(error), { cause: error });
   }
 }
 
@@ -109,4 +95,9 @@ function csvProblem(file: string, error: CsvError, recordStart: number): InputEr
   }
   const at = (error as CsvError & { lines?: number }).lines;
   return new InputError({ file, line: at }, `not readable as CSV: ${error.message}`, { cause: error });
+}
+
+function cannotRead(error: unknown): string {
+  const words = describeFsError(error);
+  return words === 'no such file' || words === 'permission denied' ? words : `cannot read the file: ${words}`;
 }

@@ -24,7 +24,10 @@ describe('writing the report', () => {
     expect(readdirSync(tmp.dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('says when the folder cannot be written', async () => {
-    await expect(writeOutput(join(tmp.dir, 'no-such-dir', 'c.pdf'), 'x', { force: false })).rejects.toThrow(/no-such-dir\/c\.pdf: cannot write the report \(ENOENT\)/);
+  it('creates a missing folder, and says when the place cannot be written', async () => {
+    await writeOutput(join(tmp.dir, 'ny-mapp', 'c.pdf'), 'x', { force: false });
+    expect(readFileSync(join(tmp.dir, 'ny-mapp', 'c.pdf'), 'utf8')).toBe('x');
+    const file = tmp.write('en-fil', '');
+    await expect(writeOutput(join(file, 'd.pdf'), 'x', { force: false })).rejects.toThrow(/en-fil\/d\.pdf: cannot write the report: a part of the path is a file, not a folder/);
   });
 });
