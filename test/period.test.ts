@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contains, isoWeeks, lastCompleteWindowStart, reportPeriod, windowFrom } from '../src/period.js';
-import { parseDateTime } from '../src/ingest/times.js';
+import { at } from './support/time.js';
 
 const TZ = 'Europe/Stockholm';
-const at = (text: string) => {
-  const r = parseDateTime(text, TZ);
-  if (!r.ok) throw new Error(r.reason);
-  return r.value;
-};
 const HOUR = 3_600_000;
 
 describe('report windows', () => {

@@ -21,6 +21,7 @@ export interface GenerateOptions {
   format?: string;
   config?: string;
   chromium?: string;
+  encoding?: string;
   force?: boolean;
   strict?: boolean;
 }
@@ -37,7 +38,7 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
     ...(options.patrols ?? []).map((file) => ({ file, kind: 'patrols' as const })),
   ];
 
-  const model = await collectReport(inputs, period, config);
+  const { model } = await collectReport(inputs, period, config, { encoding: options.encoding });
   reportRejections(model, log);
   if (options.strict && model.rejected.length > 0) {
     throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);

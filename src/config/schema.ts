@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../period.js';
 import { INCIDENT_FIELDS, PATROL_FIELDS } from '../ingest/columns.js';
+import { isKnownEncoding } from '../ingest/encoding.js';
 
 const calendarDate = z.string().refine(isCalendarDate, { message: 'must be a date written YYYY-MM-DD' });
 
@@ -38,6 +39,10 @@ export const configSchema = z
       .object({ incidents: headerMap(INCIDENT_FIELDS).optional(), patrols: headerMap(PATROL_FIELDS).optional() })
       .strict()
       .prefault({}),
+    /** Day/month order of slashed dates (04/05/2024), for files whose rows do not show it. */
+    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    /** File name or path → encoding, for files whose encoding is not detected right. */
+    encodings: z.record(z.string().min(1), z.string().refine(isKnownEncoding, { message: 'is not an encoding lagesbild knows (e.g. utf-8, windows-1252, utf-16le)' })).default({}),
     areaAliases: aliases.default({}),
     categoryAliases: aliases.default({}),
     chromium: z.string().min(1).optional(),

@@ -1,12 +1,15 @@
 /**
- * Streams the records of one CSV file with their physical line numbers.
- * The delimiter is sniffed from the header line; a BOM and CRLF are handled.
+ * Streams the records of one CSV file with their physical line numbers: the
+ * encoding detected (or given), Excel's `sep=` line honoured, the delimiter
+ * sniffed from the header, BOM and CRLF handled.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
+import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
+import { DecodeError, decodingStream, detectEncoding, givenEncoding, type DetectedEncoding } from './encoding.js';
 
 export interface CsvRecord {
   fields: string[];
@@ -16,41 +19,42 @@ export interface CsvRecord {
 
 export interface CsvFile {
   file: string;
+  encoding: DetectedEncoding;
   delimiter: string;
+  /** True when the file starts with Excel's `sep=X` line, which named the delimiter. */
+  sepLine: boolean;
   records: AsyncIterable<CsvRecord>;
 }
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
-const SNIFF_BYTES = 64 * 1024;
+const SAMPLE_BYTES = 256 * 1024;
+const SEP_LINE = /^"?sep=(.)"?$/i;
 
 /** Opens a CSV export for reading; fails with a one-line message naming the file. */
-export async function openCsv(file: string): Promise<CsvFile> {
-  const head = await readHead(file);
-  const delimiter = sniffDelimiter(firstLine(head));
-  return { file, delimiter, records: readRecords(file, delimiter) };
+export async function openCsv(file: string, options: { encoding?: string } = {}): Promise<CsvFile> {
+  const sample = await readSample(file);
+  const encoding = options.encoding ? givenEncoding(options.encoding) : detectEncoding(sample);
+  const [first = ''] = iconv.decode(Buffer.from(sample), encoding.encoding).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 2);
+  const sep = SEP_LINE.exec(first.trim());
+  const delimiter = sep ? sep[1]! : sniffDelimiter(first);
+  return { file, encoding, delimiter, sepLine: sep !== null, records: readRecords(file, encoding.encoding, delimiter, sep !== null) };
 }
 
-async function readHead(file: string): Promise<string> {
+async function readSample(file: string): Promise<Uint8Array> {
   let handle;
   try {
     handle = await open(file, 'r');
     const { size } = await handle.stat();
     if (size === 0) throw new InputError({ file }, 'the file is empty');
-    const buffer = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    const buffer = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return buffer.subarray(0, bytesRead);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError({ file }, cannotRead(error), { cause: error });
   } finally {
     await handle?.close();
   }
-}
-
-function firstLine(text: string): string {
-  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const end = withoutBom.search(/\r|\n/);
-  return end < 0 ? withoutBom : withoutBom.slice(0, end);
 }
 
 /** The candidate that occurs most often outside quotes in the header line; comma on a tie. */
@@ -68,24 +72,47 @@ export function sniffDelimiter(headerLine: string): string {
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
-async function* readRecords(file: string, delimiter: string): AsyncGenerator<CsvRecord> {
+async function* readRecords(file: string, encoding: string, delimiter: string, sepLine: boolean): AsyncGenerator<CsvRecord> {
   // `raw` lets us count physical lines ourselves: csv-parse's own counter is
   // off by one for each CRLF inside a quoted field.
-  const parser = createReadStream(file).pipe(
-    parse({ delimiter, bom: true, raw: true, relax_column_count: true, relax_quotes: false }),
-  );
+  const parser = parse({ delimiter, bom: true, raw: true, relax_column_count: true, relax_quotes: false });
+  const source = createReadStream(file);
+  const decoder = decodingStream(encoding);
+  const fail = (error: unknown) => parser.destroy(error as Error);
+  source.on('error', fail);
+  decoder.on('error', fail);
+  source.pipe(decoder).pipe(parser);
   let line = 1;
+  let skipSep = sepLine;
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       const start = line;
       line += raw.match(LINE_BREAK)?.length ?? 0;
+      if (skipSep) {
+        skipSep = false;
+        continue;
+      }
       if (record.every((f) => f.trim() === '')) continue; // blank line or a row of empty cells
       yield { fields: record, line: start };
     }
   } catch (error) {
     if (error instanceof CsvError) throw csvProblem(file, error, line);
+    if (error instanceof DecodeError) {
+      throw new InputError(
+        { file, line: error.line },
+        'not valid UTF-8 here, though the start of the file is: give the encoding, e.g. --encoding windows-1252',
+        { cause: error },
+      );
+    }
     throw new InputError({ file }, cannotRead(error), { cause: error });
+  } finally {
+    source.destroy();
   }
+}
+
+function cannotRead(error: unknown): string {
+  const words = describeFsError(error);
+  return words === 'no such file' || words === 'permission denied' ? words : `cannot read the file: ${words}`;
 }
 
 /** csv-parse reports where it gave up; an unclosed quote is better shown where it opened. */
@@ -95,9 +122,4 @@ function csvProblem(file: string, error: CsvError, recordStart: number): InputEr
   }
   const at = (error as CsvError & { lines?: number }).lines;
   return new InputError({ file, line: at }, `not readable as CSV: ${error.message}`, { cause: error });
-}
-
-function cannotRead(error: unknown): string {
-  const words = describeFsError(error);
-  return words === 'no such file' || words === 'permission denied' ? words : `cannot read the file: ${words}`;
 }

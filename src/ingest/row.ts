@@ -1,6 +1,12 @@
 /** Reading named fields out of one CSV record, with rejections that point at the column. */
 import type { Rejection } from '../domain.js';
 import type { ColumnMap } from './columns.js';
+import type { Pending } from './times.js';
+
+/** A row that cannot be read until the file has shown its day/month order. */
+export interface Deferred {
+  deferred: true;
+}
 
 export class RowReader<F extends string> {
   constructor(
@@ -30,8 +36,17 @@ export class RowReader<F extends string> {
     if (index === undefined) return { line: this.line, reason };
     return { line: this.line, column: index + 1, reason: `${this.headers[index]}: ${reason}` };
   }
+
+  /** A failed parse: a rejection, or a deferral when only the file's date order is missing. */
+  fail(field: F | undefined, result: { reason: string; pending?: boolean } | Pending): Rejection | Deferred {
+    return result.pending ? { deferred: true } : this.reject(field, result.reason);
+  }
 }
 
 export function isRejection(value: object): value is Rejection {
   return 'reason' in value;
+}
+
+export function isDeferred(value: object): value is Deferred {
+  return 'deferred' in value;
 }

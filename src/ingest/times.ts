@@ -1,11 +1,22 @@
 /**
- * Dates and times as exports write them. A time without an offset is local time
- * in the configured zone; one with `Z` or `+02:00` is an absolute instant.
+ * Dates and times as Swedish exports write them. A time without an offset is
+ * local time in the configured zone; one with `Z` or `+02:00` is an instant.
+ * Day/month order of slashed dates is learnt per file from its rows; it is
+ * never guessed.
  */
 import { TZDate } from '@date-fns/tz';
 import { isRealDate } from '../period.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; pending?: false };
+/** A slashed date such as 04/05/2024 before the file has shown its day/month order. */
+export interface Pending {
+  ok: false;
+  pending: true;
+  reason: string;
+}
+export type TimeResult = Parsed<number> | Pending;
+
+export type DateOrder = 'dmy' | 'mdy';
 
 export interface DateParts {
   year: number;
@@ -18,48 +29,127 @@ export interface TimeParts {
   second: number;
 }
 
-const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
-const DATE_TIME = /^(\d{4}-\d{1,2}-\d{1,2})(?:[T ]+(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-
-export function parseDate(text: string): Parsed<DateParts> {
-  const m = DATE.exec(text.trim());
-  if (!m) return { ok: false, reason: `"${text}" is not a date (expected YYYY-MM-DD)` };
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!isRealDate(year, month, day)) return { ok: false, reason: `"${text}" is not a real date` };
-  return { ok: true, value: { year, month, day } };
-}
-
-export function parseTimeOfDay(text: string): Parsed<TimeParts> {
-  const m = TIME.exec(text.trim());
-  if (!m) return { ok: false, reason: `"${text}" is not a time of day (expected HH:MM)` };
-  const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
-  if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: `"${text}" is not a valid time of day` };
-  return { ok: true, value: { hour, minute, second } };
-}
-
-export function toInstant(date: DateParts, time: TimeParts, timeZone: string): number {
-  return new TZDate(date.year, date.month - 1, date.day, time.hour, time.minute, time.second, timeZone).getTime();
-}
-
 const MIDNIGHT: TimeParts = { hour: 0, minute: 0, second: 0 };
 
-/** A point in time from one field: date and time, or a date alone (00:00 local). */
-export function parseDateTime(text: string, timeZone: string): Parsed<number> {
-  const trimmed = text.trim();
-  const m = DATE_TIME.exec(trimmed);
-  if (!m) return { ok: false, reason: `"${text}" is not a date and time (expected YYYY-MM-DD HH:MM)` };
-  const date = parseDate(m[1]!);
-  if (!date.ok) return date;
-  if (m[2] === undefined) return { ok: true, value: toInstant(date.value, MIDNIGHT, timeZone) };
-  const time = parseTimeOfDay(m[2]);
-  if (!time.ok) return time;
-  const offset = m[3];
-  if (offset === undefined) return { ok: true, value: toInstant(date.value, time.value, timeZone) };
-  const { year, month, day } = date.value;
-  const { hour, minute, second } = time.value;
-  return { ok: true, value: Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes(offset) * 60_000 };
+const TIME = /^(?:kl\.?\s*)?(\d{1,2})([:.])(\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?$/i;
+/** A date, then optionally a time (after a space, a T, a comma or "kl."), then optionally an offset. */
+const DATE_TIME =
+  /^([\d./-]+?)(?:(?:T|\s*,\s*|\s+)(?:kl\.?\s*)?(\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+interface DateShape {
+  pattern: RegExp;
+  label: string;
+  /** Indexes of year, month, day in the match; null for the slashed form whose order is learnt. */
+  ymd: [number, number, number] | null;
 }
+const DATE_SHAPES: DateShape[] = [
+  { pattern: /^(\d{4})-(\d{1,2})-(\d{1,2})$/, label: 'YYYY-MM-DD', ymd: [1, 2, 3] },
+  { pattern: /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, label: 'YYYY/MM/DD', ymd: [1, 2, 3] },
+  { pattern: /^(\d{4})(\d{2})(\d{2})$/, label: 'YYYYMMDD', ymd: [1, 2, 3] },
+  { pattern: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, label: 'D.M.YYYY', ymd: [3, 2, 1] },
+  { pattern: /^(\d{1,2})-(\d{1,2})-(\d{4})$/, label: 'D-M-YYYY', ymd: [3, 2, 1] },
+  { pattern: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, label: 'slash', ymd: null },
+];
+
+const ORDER_LABEL: Record<DateOrder, string> = { dmy: 'D/M/YYYY', mdy: 'M/D/YYYY' };
+
+/**
+ * Reads the times of one file. It remembers the day/month order once a row
+ * shows it, and the formats it has seen (for `validate`).
+ */
+export class TimeReader {
+  readonly formats = new Set<string>();
+  private readonly instants = new Map<number, number>();
+
+  constructor(
+    readonly timeZone: string,
+    public order: DateOrder | undefined = undefined,
+  ) {}
+
+  /** One field holding a date, and perhaps a time and an offset. A date alone is 00:00. */
+  dateTime(text: string): TimeResult {
+    const m = DATE_TIME.exec(text.trim());
+    if (!m) return fail(`"${text}" is not a date and time (expected e.g. 2024-04-29 13:58)`);
+    const date = this.date(m[1]!);
+    if (!date.ok) return date.pending ? date : fail(date.reason.replace(`"${m[1]}"`, `"${text}"`));
+    if (m[2] === undefined) {
+      this.formats.add(date.label);
+      return ok(this.instant(date.value, MIDNIGHT));
+    }
+    const time = this.timeOfDay(m[2]);
+    if (!time.ok) return time;
+    const offset = m[3];
+    this.formats.add(`${date.label} ${time.label}${offset === undefined ? '' : ' ±HH:MM'}`);
+    if (offset === undefined) return ok(this.instant(date.value, time.value));
+    const { year, month, day } = date.value;
+    const { hour, minute, second } = time.value;
+    return ok(Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes(offset) * 60_000);
+  }
+
+  /** A date field and a time-of-day field; an empty time means 00:00. */
+  dateAndTime(dateText: string, timeText: string): TimeResult & { field?: 'date' | 'time' } {
+    const date = this.date(dateText.trim());
+    if (!date.ok) return { ...date, field: 'date' };
+    if (timeText.trim() === '') {
+      this.formats.add(date.label);
+      return ok(this.instant(date.value, MIDNIGHT));
+    }
+    const time = this.timeOfDay(timeText);
+    if (!time.ok) return { ...time, field: 'time' };
+    this.formats.add(`${date.label} + ${time.label}`);
+    return ok(this.instant(date.value, time.value));
+  }
+
+  /** `13:58`, `13.58`, `kl. 13:58`, `13:58:30`; `24:00` is the end of the day. */
+  timeOfDay(text: string): { ok: true; value: TimeParts; label: string } | { ok: false; reason: string; pending?: false } {
+    const m = TIME.exec(text.trim());
+    if (!m) return fail(`"${text}" is not a time of day (expected e.g. 13:58)`);
+    const [hour, minute, second] = [Number(m[1]), Number(m[3]), Number(m[4] ?? 0)];
+    const endOfDay = hour === 24 && minute === 0 && second === 0;
+    if ((hour > 23 && !endOfDay) || minute > 59 || second > 59) return fail(`"${text}" is not a valid time of day`);
+    const label = `HH${m[2]}MM${m[4] === undefined ? '' : `${m[2]}SS`}`;
+    return { ok: true, value: { hour, minute, second }, label };
+  }
+
+  /** Local wall-clock time → instant; hour 24 is 00:00 the next day. Cached per hour: exports repeat days. */
+  instant(date: DateParts, time: TimeParts): number {
+    const key = ((date.year * 13 + date.month) * 32 + date.day) * 25 + time.hour;
+    let hourStart = this.instants.get(key);
+    if (hourStart === undefined) {
+      hourStart = new TZDate(date.year, date.month - 1, date.day, time.hour, 0, 0, this.timeZone).getTime();
+      this.instants.set(key, hourStart);
+    }
+    return hourStart + time.minute * 60_000 + time.second * 1000;
+  }
+
+  private date(text: string): { ok: true; value: DateParts; label: string } | { ok: false; reason: string; pending?: false } | Pending {
+    for (const shape of DATE_SHAPES) {
+      const m = shape.pattern.exec(text);
+      if (!m) continue;
+      if (shape.ymd === null) return this.slashed(text, Number(m[1]), Number(m[2]), Number(m[3]));
+      const [year, month, day] = shape.ymd.map((i) => Number(m[i]));
+      if (!isRealDate(year!, month!, day!)) return fail(`"${text}" is not a real date`);
+      return { ok: true, value: { year: year!, month: month!, day: day! }, label: shape.label };
+    }
+    return fail(`"${text}" is not a date (expected e.g. 2024-04-29)`);
+  }
+
+  /** a/b/yyyy: day/month or month/day, as the file's rows show. */
+  private slashed(text: string, a: number, b: number, year: number) {
+    if (this.order === undefined) {
+      if (a > 12 && b <= 12) this.order = 'dmy';
+      else if (b > 12 && a <= 12) this.order = 'mdy';
+      else if (a <= 12 && b <= 12) return { ok: false as const, pending: true as const, reason: `"${text}" can be day/month or month/day` };
+      else return fail(`"${text}" is not a real date`);
+    }
+    const [day, month] = this.order === 'dmy' ? [a, b] : [b, a];
+    if (!isRealDate(year, month, day)) return fail(`"${text}" is not a real date in the file's ${ORDER_LABEL[this.order]} order`);
+    return { ok: true as const, value: { year, month, day }, label: ORDER_LABEL[this.order] };
+  }
+}
+
+const ok = (value: number): Parsed<number> => ({ ok: true, value });
+const fail = (reason: string): { ok: false; reason: string; pending?: false } => ({ ok: false, reason });
 
 function offsetMinutes(offset: string): number {
   if (offset.toUpperCase() === 'Z') return 0;
@@ -68,21 +158,22 @@ function offsetMinutes(offset: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
 }
 
-/** A point in time from a date field and a time-of-day field; an empty time field means 00:00. */
-export function parseDateAndTime(dateText: string, timeText: string, timeZone: string): Parsed<number> & { field?: 'date' | 'time' } {
-  const date = parseDate(dateText);
-  if (!date.ok) return { ...date, field: 'date' };
-  if (timeText.trim() === '') return { ok: true, value: toInstant(date.value, MIDNIGHT, timeZone) };
-  const time = parseTimeOfDay(timeText);
-  if (!time.ok) return { ...time, field: 'time' };
-  return { ok: true, value: toInstant(date.value, time.value, timeZone) };
+/**
+ * A round's length: minutes (`45`, `45 min`, `12,5`), hours and minutes (`1:30`),
+ * or hours with a decimal comma (`1,5 h`, `2 tim`).
+ */
+export function parseDuration(text: string): Parsed<number> {
+  const t = text.trim().toLowerCase();
+  if (/^-\s*\d/.test(t)) return fail(`duration "${text}" is negative`);
+  let m = /^(\d+(?:[.,]\d+)?)\s*(?:min|minuter|m)?$/.exec(t);
+  if (m) return { ok: true, value: decimal(m[1]!) };
+  m = /^(\d+):([0-5]\d)$/.exec(t);
+  if (m) return { ok: true, value: Number(m[1]) * 60 + Number(m[2]) };
+  m = /^(\d+(?:[.,]\d+)?)\s*(?:h|tim|timmar|timme|t)$/.exec(t);
+  if (m) return { ok: true, value: Math.round(decimal(m[1]!) * 60 * 100) / 100 };
+  m = /^(\d+)\s*(?:h|tim)\s*(\d+)\s*(?:min|m)?$/.exec(t);
+  if (m) return { ok: true, value: Number(m[1]) * 60 + Number(m[2]) };
+  return fail(`duration "${text}" is not a length of time (expected minutes, 1:30 or 1,5 h)`);
 }
 
-/** Whole or decimal minutes, non-negative. */
-export function parseMinutes(text: string): Parsed<number> {
-  const t = text.trim().replace(',', '.');
-  if (!/^\d+(?:\.\d+)?$/.test(t)) {
-    return { ok: false, reason: /^-\d/.test(t) ? `duration "${text}" is negative` : `duration "${text}" is not a number of minutes` };
-  }
-  return { ok: true, value: Number(t) };
-}
+const decimal = (s: string) => Number(s.replace(',', '.'));

@@ -3,18 +3,23 @@
  * at a time so that no input is held in memory. Pure: no I/O.
  */
 import type { Incident, InputKind, PatrolRound, Rejection } from '../domain.js';
-import { contains, isoWeeks, type ReportPeriod } from '../period.js';
-import { NameBook } from './names.js';
+import { contains, isoWeeks, localDate, type ReportPeriod } from '../period.js';
+import { NameBook, nameKey } from './names.js';
 import type {
   AreaCategoryCount,
   Change,
+  DuplicateRow,
   InputAccount,
+  InputFormat,
   NamedCount,
   PatrolAreaSummary,
   RejectedRow,
   ReportMeta,
   ReportModel,
+  RowLocation,
+  SkippedRow,
 } from './report.js';
+import { suggestMerges } from './similar-names.js';
 import { SCHEMA_VERSION } from './report.js';
 
 type Slot = 'current' | 'previous';
@@ -44,6 +49,12 @@ export class ReportBuilder {
   private readonly patrolsByArea = new Map<string, PatrolTally>();
   private readonly inputs: InputAccount[] = [];
   private readonly rejected: RejectedRow[] = [];
+  private readonly skipped: SkippedRow[] = [];
+  private readonly duplicates: DuplicateRow[] = [];
+  private readonly spans = new Map<FileAccount, { first: number; last: number }>();
+  /** Rows counted inside the windows, by identity, to find the same row in another export. */
+  private readonly seenIds = new Map<string, RowLocation>();
+  private readonly seenContent = new Map<string, { at: RowLocation; hasId: boolean }>();
 
   constructor(
     private readonly period: ReportPeriod,
@@ -54,15 +65,26 @@ export class ReportBuilder {
   }
 
   addFile(file: string, kind: InputKind): FileAccount {
-    const account: InputAccount = { file, kind, rows: 0, inPeriod: 0, inPrevious: 0, outside: 0, rejected: 0 };
+    const account: InputAccount = {
+      file, kind, rows: 0, inPeriod: 0, inPrevious: 0, outside: 0, rejected: 0, duplicates: 0, skipped: 0,
+      format: { encoding: '', encodingUnsure: false, delimiter: '', dateFormats: [], columns: {} },
+      span: null,
+    };
     this.inputs.push(account);
     return account;
   }
 
-  addIncident(account: FileAccount, incident: Incident): void {
+  /** How the file was read, known in full once all its rows are in. */
+  describeFile(account: FileAccount, format: InputFormat): void {
+    account.format = format;
+  }
+
+  addIncident(account: FileAccount, line: number, incident: Incident): void {
     const area = this.areas.see(incident.area);
     const category = this.categories.see(incident.category);
-    const slot = this.place(account, incident.at);
+    const idKey = incident.id === undefined ? undefined : `i|${incident.id.trim().toLowerCase()}`;
+    const contentKey = `i|${incident.at}|${area}|${category}|${nameKey(incident.description ?? '')}`;
+    const slot = this.place(account, line, incident.at, idKey, contentKey);
     if (!slot) return;
     bump(tally(this.byArea, area), slot, 1);
     bump(tally(this.byCategory, category), slot, 1);
@@ -72,9 +94,10 @@ export class ReportBuilder {
   }
 
   /** A round counts in the window where it starts. */
-  addPatrol(account: FileAccount, round: PatrolRound): void {
+  addPatrol(account: FileAccount, line: number, round: PatrolRound): void {
     const area = this.areas.see(round.area);
-    const slot = this.place(account, round.start);
+    const contentKey = `p|${round.start}|${area}|${round.minutes}|${nameKey(round.guard ?? '')}`;
+    const slot = this.place(account, line, round.start, undefined, contentKey);
     if (!slot) return;
     let t = this.patrolsByArea.get(area);
     if (!t) this.patrolsByArea.set(area, (t = { rounds: zero(), minutes: zero() }));
@@ -88,18 +111,57 @@ export class ReportBuilder {
     this.rejected.push({ file: account.file, line: rejection.line, column: rejection.column ?? null, reason: rejection.reason });
   }
 
-  private place(account: FileAccount, instant: number): Slot | undefined {
+  skip(account: FileAccount, line: number, reason: string): void {
     account.rows++;
-    if (contains(this.period.current, instant)) {
-      account.inPeriod++;
-      return 'current';
+    account.skipped++;
+    this.skipped.push({ file: account.file, line, reason });
+  }
+
+  /**
+   * The same row in two overlapping exports counts once: by id when both have
+   * one, else by time, area, category and description. The repeat moves from
+   * its window's count to `duplicates`, with where it was seen first.
+   */
+  private isDuplicate(account: FileAccount, line: number, idKey: string | undefined, contentKey: string): boolean {
+    const here = { file: account.file, line };
+    const byId = idKey === undefined ? undefined : this.seenIds.get(idKey);
+    const byContent = this.seenContent.get(contentKey);
+    const first = byId ?? (byContent && (idKey === undefined || !byContent.hasId) ? byContent.at : undefined);
+    if (first) {
+      this.duplicates.push({ ...here, duplicateOf: first, reason: byId ? 'same id' : 'same time, area, category and description' });
+      return true;
     }
-    if (contains(this.period.previous, instant)) {
-      account.inPrevious++;
-      return 'previous';
+    if (idKey !== undefined) this.seenIds.set(idKey, here);
+    if (!byContent) this.seenContent.set(contentKey, { at: here, hasId: idKey !== undefined });
+    return false;
+  }
+
+  private widenSpan(account: FileAccount, instant: number): void {
+    const span = this.spans.get(account);
+    if (!span) this.spans.set(account, { first: instant, last: instant });
+    else {
+      if (instant < span.first) span.first = instant;
+      if (instant > span.last) span.last = instant;
     }
-    account.outside++;
-    return undefined;
+  }
+
+  /** Counts the row where it belongs; returns the window it is to be tallied in, if any. */
+  private place(account: FileAccount, line: number, instant: number, idKey: string | undefined, contentKey: string): Slot | undefined {
+    account.rows++;
+    this.widenSpan(account, instant);
+    const slot = contains(this.period.current, instant) ? 'current' : contains(this.period.previous, instant) ? 'previous' : undefined;
+    if (!slot) {
+      account.outside++;
+      return undefined;
+    }
+    // Only rows inside the windows are remembered, so memory follows the window, not the file.
+    if (this.isDuplicate(account, line, idKey, contentKey)) {
+      account.duplicates++;
+      return undefined;
+    }
+    if (slot === 'current') account.inPeriod++;
+    else account.inPrevious++;
+    return slot;
   }
 
   build(meta: ReportMeta): ReportModel {
@@ -132,8 +194,14 @@ export class ReportBuilder {
         matrix: this.matrix(areas, categories),
       },
       patrols: this.patrols(),
-      inputs: this.inputs.map((a) => ({ ...a })),
+      inputs: this.inputs.map((a) => {
+        const span = this.spans.get(a);
+        return { ...a, span: span ? { first: localDate(span.first, timeZone), last: localDate(span.last, timeZone) } : null };
+      }),
       rejected: [...this.rejected],
+      duplicates: [...this.duplicates],
+      skipped: [...this.skipped],
+      suggestions: [...suggestMerges('area', this.areas), ...suggestMerges('category', this.categories)],
     };
   }
 

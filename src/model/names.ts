@@ -52,4 +52,9 @@ export class NameBook {
     }
     return best ? best[0] : key;
   }
+
+  /** Every name seen, with how many rows used it in any spelling. */
+  entries(): { key: string; display: string; count: number }[] {
+    return [...this.spellings].map(([key, counts]) => ({ key, display: this.display(key), count: [...counts.values()].reduce((a, b) => a + b, 0) }));
+  }
 }

@@ -14,6 +14,10 @@ export interface ReportModel {
   patrols: PatrolSummary;
   inputs: InputAccount[];
   rejected: RejectedRow[];
+  duplicates: DuplicateRow[];
+  skipped: SkippedRow[];
+  /** Names that look like another name: likely spellings of one place or category. */
+  suggestions: NameSuggestion[];
 }
 
 export interface ReportMeta {
@@ -87,7 +91,7 @@ export interface PatrolSummary {
   byArea: PatrolAreaSummary[];
 }
 
-/** Where every row of one input file went: rows = inPeriod + inPrevious + outside + rejected. */
+/** Where every row of one input file went: rows = inPeriod + inPrevious + outside + rejected + duplicates + skipped. */
 export interface InputAccount {
   file: string;
   kind: InputKind;
@@ -96,6 +100,52 @@ export interface InputAccount {
   inPrevious: number;
   outside: number;
   rejected: number;
+  /** Rows inside either window that repeat a row already counted (from this or another file). */
+  duplicates: number;
+  /** Rows that are not data: totals and footers. */
+  skipped: number;
+  /** How the file was read. */
+  format: InputFormat;
+  /** First and last day (local) of the file's usable rows; null when it has none. */
+  span: { first: string; last: string } | null;
+}
+
+export interface InputFormat {
+  /** e.g. "UTF-8 with BOM", "Windows-1252 (guessed, 62 % sure)" */
+  encoding: string;
+  /** True when the encoding was a weak guess: check åäö, or give the encoding. */
+  encodingUnsure: boolean;
+  delimiter: string;
+  /** e.g. "YYYY-MM-DD + HH:MM", "D/M/YYYY HH:MM" */
+  dateFormats: string[];
+  /** field → the header it was read from */
+  columns: Record<string, string>;
+}
+
+export interface RowLocation {
+  file: string;
+  line: number;
+}
+
+export interface DuplicateRow extends RowLocation {
+  duplicateOf: RowLocation;
+  /** "same id" or "same time, area, category and description" */
+  reason: string;
+}
+
+export interface SkippedRow extends RowLocation {
+  reason: string;
+}
+
+export interface NameSuggestion {
+  kind: 'area' | 'category';
+  name: string;
+  count: number;
+  /** The more common name it probably means. */
+  like: string;
+  likeCount: number;
+  /** The config entry that merges them, ready to paste. */
+  config: string;
 }
 
 export interface RejectedRow {

@@ -16,7 +16,7 @@ describe('generate --format json on the fixtures', async () => {
 
   it('succeeds, warning about each rejected row with file, line and column', () => {
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('warning: fixtures/incidents-kommun.csv:19:2: Datum: "2024-04-3x" is not a date (expected YYYY-MM-DD)');
+    expect(run.stderr).toContain('warning: fixtures/incidents-kommun.csv:19:2: Datum: "2024-04-3x" is not a date (expected e.g. 2024-04-29)');
     expect(run.stderr).toContain('warning: fixtures/patrols-vaktbolag.csv:65:2: Sluttid: end time "2024-04-20 21:00" is before the start');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
@@ -42,8 +42,9 @@ describe('generate --format json on the fixtures', async () => {
   });
 
   it('accounts for every row of every file, and lists each rejected one', () => {
-    expect(model.inputs).toEqual(expected.inputs);
-    for (const i of model.inputs) expect(i.inPeriod + i.inPrevious + i.outside + i.rejected).toBe(i.rows);
+    expect(model.inputs).toMatchObject(expected.inputs);
+    expect(model.inputs.map((i) => [i.duplicates, i.skipped])).toEqual(expected.inputs.map(() => [0, 0]));
+    for (const i of model.inputs) expect(i.inPeriod + i.inPrevious + i.outside + i.rejected + i.duplicates + i.skipped).toBe(i.rows);
     expect(byKeys(model.rejected, ['file', 'line'])).toEqual(byKeys(expected.rejected, ['file', 'line']));
     expect(model.rejected.every((r) => r.reason.length > 0 && r.column !== null)).toBe(true);
   });

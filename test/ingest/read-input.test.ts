@@ -34,7 +34,7 @@ describe('reading an export', () => {
       'inte ett datum,Centrum,stöld,x\r\n';
     const { out } = await events('multiline.csv', csv);
     expect(out[0]).toMatchObject({ type: 'incident', line: 2 });
-    expect(out[1]).toEqual({ type: 'rejected', rejection: { line: 5, column: 1, reason: 'Tidpunkt: "inte ett datum" is not a date and time (expected YYYY-MM-DD HH:MM)' } });
+    expect(out[1]).toEqual({ type: 'rejected', rejection: { line: 5, column: 1, reason: 'Tidpunkt: "inte ett datum" is not a date and time (expected e.g. 2024-04-29 13:58)' } });
   });
 
   it('rejects a row with more filled fields than the header, but not trailing empty ones', async () => {

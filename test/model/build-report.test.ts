@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Incident, PatrolRound } from '../../src/domain.js';
 import { ReportBuilder } from '../../src/model/build-report.js';
 import { reportPeriod } from '../../src/period.js';
-import { parseDateTime } from '../../src/ingest/times.js';
+import { at } from '../support/time.js';
 
 const TZ = 'Europe/Stockholm';
 const period = reportPeriod('2024-04-15', 14, TZ);
 const meta = { municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
-const at = (text: string) => {
-  const r = parseDateTime(text, TZ);
-  if (!r.ok) throw new Error(r.reason);
-  return r.value;
-};
 const incident = (when: string, area: string, category: string): Incident => ({ at: at(when), area, category });
 const round = (when: string, area: string, minutes: number): PatrolRound => ({ start: at(when), area, minutes });
 
@@ -19,15 +14,16 @@ describe('building the report model', () => {
   it('accounts for every row: in the period, in the previous one, outside both, or rejected', () => {
     const b = new ReportBuilder(period);
     const f = b.addFile('a.csv', 'incidents');
-    b.addIncident(f, incident('2024-04-15 00:00', 'Centrum', 'stöld'));
-    b.addIncident(f, incident('2024-04-28 23:59', 'Centrum', 'stöld'));
-    b.addIncident(f, incident('2024-04-14 23:59', 'Centrum', 'stöld'));
-    b.addIncident(f, incident('2024-04-01 00:00', 'Centrum', 'stöld'));
-    b.addIncident(f, incident('2024-03-31 23:59', 'Centrum', 'stöld'));
-    b.addIncident(f, incident('2024-04-29 00:00', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-04-15 00:00', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-04-28 23:59', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-04-14 23:59', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-04-01 00:00', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-03-31 23:59', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-04-29 00:00', 'Centrum', 'stöld'));
     b.reject(f, { line: 8, column: 2, reason: 'Datum: bad' });
     const m = b.build(meta);
-    expect(m.inputs).toEqual([{ file: 'a.csv', kind: 'incidents', rows: 7, inPeriod: 2, inPrevious: 2, outside: 2, rejected: 1 }]);
+    expect(m.inputs).toMatchObject([{ file: 'a.csv', kind: 'incidents', rows: 7, inPeriod: 2, inPrevious: 2, outside: 2, rejected: 1, duplicates: 0, skipped: 0 }]);
+    expect(m.inputs[0]!.span).toEqual({ first: '2024-03-31', last: '2024-04-29' });
     expect(m.rejected).toEqual([{ file: 'a.csv', line: 8, column: 2, reason: 'Datum: bad' }]);
     expect(m.incidents.total).toBe(2);
     expect(m.incidents.previousTotal).toBe(2);
@@ -36,8 +32,8 @@ describe('building the report model', () => {
   it('groups names that differ in case and spacing, shown as most often spelled', () => {
     const b = new ReportBuilder(period);
     const f = b.addFile('a.csv', 'incidents');
-    for (const area of ['Inre hamnen', 'inre  hamnen', ' Inre hamnen ', 'INRE HAMNEN', 'Centrum']) b.addIncident(f, incident('2024-04-16 10:00', area, 'Brand'));
-    b.addIncident(f, incident('2024-04-16 10:00', 'Centrum', ' brand'));
+    ['Inre hamnen', 'inre  hamnen', ' Inre hamnen ', 'INRE HAMNEN', 'Centrum'].forEach((area, i) => b.addIncident(f, i, incident(`2024-04-16 1${i}:00`, area, 'Brand')));
+    b.addIncident(f, 0, incident('2024-04-16 10:00', 'Centrum', ' brand'));
     const m = b.build(meta);
     expect(m.incidents.byArea.map((a) => [a.name, a.count])).toEqual([['Inre hamnen', 4], ['Centrum', 2]]);
     expect(m.incidents.byCategory.map((c) => [c.name, c.count])).toEqual([['Brand', 6]]);
@@ -47,7 +43,7 @@ describe('building the report model', () => {
     const names = (order: string[]) => {
       const b = new ReportBuilder(period);
       const f = b.addFile('a.csv', 'incidents');
-      for (const area of order) b.addIncident(f, incident('2024-04-16 10:00', area, 'stöld'));
+      for (const area of order) b.addIncident(f, 0, incident('2024-04-16 10:00', area, 'stöld'));
       return b.build(meta).incidents.byArea[0]!.name;
     };
     expect(names(['centrum', 'Centrum'])).toBe('Centrum');
@@ -57,9 +53,9 @@ describe('building the report model', () => {
   it('merges and renames through config aliases, and keeps unknown categories', () => {
     const b = new ReportBuilder(period, { areas: { 'inre hamn': 'Inre hamnen', centrum: 'Centrum (city)' } });
     const f = b.addFile('a.csv', 'incidents');
-    b.addIncident(f, incident('2024-04-16 10:00', 'Inre hamn', 'brand'));
-    b.addIncident(f, incident('2024-04-16 11:00', 'inre hamnen', 'brand'));
-    b.addIncident(f, incident('2024-04-16 12:00', 'Centrum', 'något helt nytt'));
+    b.addIncident(f, 0, incident('2024-04-16 10:00', 'Inre hamn', 'brand'));
+    b.addIncident(f, 0, incident('2024-04-16 11:00', 'inre hamnen', 'brand'));
+    b.addIncident(f, 0, incident('2024-04-16 12:00', 'Centrum', 'något helt nytt'));
     const m = b.build(meta);
     expect(m.incidents.byArea.map((a) => [a.name, a.count])).toEqual([['Inre hamnen', 2], ['Centrum (city)', 1]]);
     expect(m.incidents.byCategory.map((c) => c.name)).toContain('något helt nytt');
@@ -68,11 +64,11 @@ describe('building the report model', () => {
   it('gives the change in count and percent, with no percent when there was nothing before', () => {
     const b = new ReportBuilder(period);
     const f = b.addFile('a.csv', 'incidents');
-    b.addIncident(f, incident('2024-04-16 10:00', 'Centrum', 'stöld'));
-    b.addIncident(f, incident('2024-04-17 10:00', 'Centrum', 'stöld'));
-    b.addIncident(f, incident('2024-04-17 10:00', 'Centrum', 'stöld'));
-    b.addIncident(f, incident('2024-04-02 10:00', 'Centrum', 'stöld'));
-    b.addIncident(f, incident('2024-04-16 10:00', 'Solbacken', 'brand'));
+    b.addIncident(f, 0, incident('2024-04-16 10:00', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-04-17 10:00', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-04-17 11:00', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-04-02 10:00', 'Centrum', 'stöld'));
+    b.addIncident(f, 0, incident('2024-04-16 10:00', 'Solbacken', 'brand'));
     const m = b.build(meta);
     expect(m.incidents.byArea).toEqual([
       { name: 'Centrum', count: 3, previous: 1, change: 2, changePercent: 200 },
@@ -87,12 +83,12 @@ describe('building the report model', () => {
   it('counts patrol rounds in the window they start in, with their minutes, under the same area names as incidents', () => {
     const b = new ReportBuilder(period);
     const i = b.addFile('i.csv', 'incidents');
-    b.addIncident(i, incident('2024-04-16 10:00', 'Inre hamnen', 'brand'));
-    b.addIncident(i, incident('2024-04-16 10:00', 'Inre hamnen', 'brand'));
+    b.addIncident(i, 0, incident('2024-04-16 10:00', 'Inre hamnen', 'brand'));
+    b.addIncident(i, 0, incident('2024-04-16 11:00', 'Inre hamnen', 'brand'));
     const p = b.addFile('p.csv', 'patrols');
-    b.addPatrol(p, round('2024-04-28 23:30', 'INRE HAMNEN', 45)); // ends after the window: still counts
-    b.addPatrol(p, round('2024-04-14 23:40', 'Inre hamnen', 30)); // previous window
-    b.addPatrol(p, round('2024-04-20 22:00', 'Stationen', 20.5));
+    b.addPatrol(p, 0, round('2024-04-28 23:30', 'INRE HAMNEN', 45)); // ends after the window: still counts
+    b.addPatrol(p, 0, round('2024-04-14 23:40', 'Inre hamnen', 30)); // previous window
+    b.addPatrol(p, 0, round('2024-04-20 22:00', 'Stationen', 20.5));
     const m = b.build(meta);
     expect(m.patrols).toEqual({
       total: 2,
@@ -104,7 +100,50 @@ describe('building the report model', () => {
         { name: 'Stationen', rounds: 1, minutes: 21, previousRounds: 0, previousMinutes: 0 },
       ],
     });
-    expect(m.inputs[1]).toEqual({ file: 'p.csv', kind: 'patrols', rows: 3, inPeriod: 2, inPrevious: 1, outside: 0, rejected: 0 });
+    expect(m.inputs[1]).toMatchObject({ file: 'p.csv', kind: 'patrols', rows: 3, inPeriod: 2, inPrevious: 1, outside: 0, rejected: 0 });
+  });
+
+  it('counts the same incident in two overlapping exports once, naming both places', () => {
+    const b = new ReportBuilder(period);
+    const kommun = b.addFile('kommun.csv', 'incidents');
+    const skolan = b.addFile('skolan.csv', 'incidents');
+    const withId = (id: string, when: string): Incident => ({ ...incident(when, 'Norrskolan', 'klotter'), id });
+    b.addIncident(kommun, 2, withId('K-1', '2024-04-16 10:00'));
+    b.addIncident(kommun, 3, { ...incident('2024-04-16 12:00', 'Norrskolan', 'klotter'), description: 'Tag på gaveln' });
+    b.addIncident(skolan, 5, withId('k-1 ', '2024-04-16 10:05')); // same id, other export's clock
+    b.addIncident(skolan, 6, { ...incident('2024-04-16 12:00', 'NORRSKOLAN', 'Klotter'), description: 'tag på gaveln' }); // no id, same content
+    b.addIncident(skolan, 7, withId('K-2', '2024-04-16 10:00')); // other id: another incident, though alike
+    b.addIncident(skolan, 8, withId('K-1', '2024-03-01 10:00')); // outside both windows: not looked at
+    const m = b.build(meta);
+    expect(m.incidents.total).toBe(3);
+    expect(m.duplicates).toEqual([
+      { file: 'skolan.csv', line: 5, duplicateOf: { file: 'kommun.csv', line: 2 }, reason: 'same id' },
+      { file: 'skolan.csv', line: 6, duplicateOf: { file: 'kommun.csv', line: 3 }, reason: 'same time, area, category and description' },
+    ]);
+    expect(m.inputs.map((i) => [i.rows, i.inPeriod, i.duplicates, i.outside])).toEqual([[2, 2, 0, 0], [4, 1, 2, 1]]);
+  });
+
+  it('skips totals rows, counting them apart', () => {
+    const b = new ReportBuilder(period);
+    const f = b.addFile('a.csv', 'incidents');
+    b.addIncident(f, 2, incident('2024-04-16 10:00', 'Centrum', 'stöld'));
+    b.skip(f, 3, 'totals row ("Summa")');
+    const m = b.build(meta);
+    expect(m.inputs[0]).toMatchObject({ rows: 2, inPeriod: 1, skipped: 1 });
+    expect(m.skipped).toEqual([{ file: 'a.csv', line: 3, reason: 'totals row ("Summa")' }]);
+  });
+
+  it('points out names that look like another, with the config entry that merges them', () => {
+    const b = new ReportBuilder(period);
+    const f = b.addFile('a.csv', 'incidents');
+    for (let i = 0; i < 5; i++) b.addIncident(f, i, incident(`2024-04-16 1${i}:00`, 'Inre hamnen', 'skadegörelse'));
+    b.addIncident(f, 9, incident('2024-04-17 10:00', 'Inre hamn', 'skadegorelse'));
+    b.addIncident(f, 10, incident('2024-04-17 11:00', 'Centrum', 'stöld'));
+    const m = b.build(meta);
+    expect(m.suggestions).toEqual([
+      { kind: 'area', name: 'Inre hamn', count: 1, like: 'Inre hamnen', likeCount: 5, config: '"areaAliases": { "Inre hamn": "Inre hamnen" }' },
+      { kind: 'category', name: 'skadegorelse', count: 1, like: 'skadegörelse', likeCount: 5, config: '"categoryAliases": { "skadegorelse": "skadegörelse" }' },
+    ]);
   });
 
   it('states the period with its ISO weeks', () => {

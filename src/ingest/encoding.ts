@@ -1,0 +1,148 @@
+/**
+ * Which character encoding an export is in, and decoding it as a stream.
+ * A BOM settles it; otherwise valid UTF-8 is UTF-8, and anything else is
+ * judged by chardet — for Swedish exports that means Windows-1252 (Excel's
+ * "CSV (semikolonavgränsad)"), of which ISO-8859-1 is a subset.
+ */
+import { isUtf8 } from 'node:buffer';
+import { Transform, type TransformCallback } from 'node:stream';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export interface DetectedEncoding {
+  /** A name iconv-lite and TextDecoder know: utf-8, utf-16le, utf-16be, windows-1252, … */
+  encoding: string;
+  bom: boolean;
+  /** How it was decided: given, a BOM, valid UTF-8, only ASCII seen, or a statistical guess. */
+  basis: 'given' | 'bom' | 'utf-8 valid' | 'ascii' | 'guess';
+  /** For a guess: chardet's confidence, 0–100. */
+  confidence: number | null;
+  /** True when the guess is weak enough that the user should check åäö in the report. */
+  unsure: boolean;
+}
+
+/** Encodings chardet may name that decode Swedish text as Windows-1252 does. */
+const WESTERN = new Set(['ISO-8859-1', 'ISO-8859-15', 'windows-1252']);
+const SURE_ENOUGH = 50;
+
+export function detectEncoding(sample: Uint8Array): DetectedEncoding {
+  const bom = bomEncoding(sample);
+  if (bom) return { encoding: bom, bom: true, basis: 'bom', confidence: null, unsure: false };
+  const utf16 = bomlessUtf16(sample);
+  if (utf16) return { encoding: utf16, bom: false, basis: 'guess', confidence: null, unsure: true };
+  const whole = trimPartialUtf8(sample);
+  if (isUtf8(whole)) {
+    const ascii = whole.every((b) => b < 0x80);
+    return { encoding: 'utf-8', bom: false, basis: ascii ? 'ascii' : 'utf-8 valid', confidence: null, unsure: false };
+  }
+  const candidates = chardet.analyse(sample);
+  const western = candidates.find((c) => WESTERN.has(c.name));
+  if (western) {
+    return { encoding: 'windows-1252', bom: false, basis: 'guess', confidence: western.confidence, unsure: western.confidence < SURE_ENOUGH };
+  }
+  const top = candidates.find((c) => iconv.encodingExists(c.name));
+  return { encoding: top?.name ?? 'windows-1252', bom: false, basis: 'guess', confidence: top?.confidence ?? 0, unsure: true };
+}
+
+export function givenEncoding(name: string): DetectedEncoding {
+  return { encoding: name, bom: false, basis: 'given', confidence: null, unsure: false };
+}
+
+export function isKnownEncoding(name: string): boolean {
+  return iconv.encodingExists(name);
+}
+
+/** For messages: "UTF-8 with BOM", "Windows-1252 (guessed, 62 % sure)". */
+export function describeEncoding(e: DetectedEncoding): string {
+  const name = e.encoding.toLowerCase() === 'utf-8' ? 'UTF-8' : e.encoding.replace(/^utf-16(le|be)$/i, (_, x: string) => `UTF-16${x.toUpperCase()}`).replace(/^windows-/i, 'Windows-');
+  switch (e.basis) {
+    case 'bom':
+      return `${name} with BOM`;
+    case 'given':
+      return `${name} (given)`;
+    case 'ascii':
+      return `${name} (only ASCII seen)`;
+    case 'utf-8 valid':
+      return name;
+    case 'guess':
+      return e.confidence === null ? `${name} (guessed)` : `${name} (guessed, ${e.confidence} % sure)`;
+  }
+}
+
+function bomEncoding(b: Uint8Array): string | undefined {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Text in UTF-16 without a BOM has a zero byte in nearly every other position. */
+function bomlessUtf16(b: Uint8Array): string | undefined {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (odd > half * 0.6 && even < half * 0.1) return 'utf-16le';
+  if (even > half * 0.6 && odd < half * 0.1) return 'utf-16be';
+  return undefined;
+}
+
+/** A sample may end inside a multi-byte character; that is not invalid UTF-8. */
+function trimPartialUtf8(b: Uint8Array): Uint8Array {
+  let end = b.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const byte = b[end - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // continuation byte
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    if (need > back) end -= back;
+    break;
+  }
+  return b.subarray(0, end);
+}
+
+/** Thrown by the decoding stream when UTF-8 turns out to be invalid further into the file. */
+export class DecodeError extends Error {
+  constructor(readonly line: number) {
+    super('invalid UTF-8');
+  }
+}
+
+/** Bytes → text, BOM removed. UTF-8 is decoded strictly, so a mislabelled file is caught, not garbled. */
+export function decodingStream(encoding: string): Transform {
+  const utf8 = encoding.toLowerCase().replace('_', '-') === 'utf-8' || encoding.toLowerCase() === 'utf8';
+  const strict = utf8 ? new TextDecoder('utf-8', { fatal: true }) : undefined;
+  const loose = utf8 ? undefined : iconv.getDecoder(encoding);
+  let lines = 1;
+  const count = (text: string) => {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    return text;
+  };
+  const fail = (chunk: Uint8Array) => {
+    const text = new TextDecoder('utf-8').decode(chunk);
+    const bad = text.indexOf('\uFFFD');
+    count(text.slice(0, Math.max(bad, 0)));
+    return new DecodeError(lines);
+  };
+  return new Transform({
+    decodeStrings: true,
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      try {
+        done(null, count(strict ? strict.decode(chunk, { stream: true }) : loose!.write(chunk)));
+      } catch {
+        done(fail(chunk));
+      }
+    },
+    flush(done: TransformCallback) {
+      try {
+        done(null, count(strict ? strict.decode() : (loose!.end() ?? '')));
+      } catch {
+        done(new DecodeError(lines));
+      }
+    },
+  });
+}
