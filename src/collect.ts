@@ -11,6 +11,7 @@ import { readInput, type InputFile } from './ingest/read-input.js';
 import { ReportBuilder, type FileAccount } from './model/build-report.js';
 import type { ReportModel } from './model/report.js';
 import type { ReportPeriod } from './period.js';
+import { GENERATOR } from './version.js';
 
 export interface InputSpec {
   file: string;
@@ -34,8 +35,6 @@ export interface Collected {
   model: ReportModel;
   unusable: UnusableFile[];
 }
-
-export const GENERATOR = 'lagesbild 0.1.0';
 
 export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
   const builder = new ReportBuilder(period, { areas: config.areaAliases, categories: config.categoryAliases });

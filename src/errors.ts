@@ -72,3 +72,10 @@ export class RenderError extends LagesbildError {
 export class RejectedRowsError extends LagesbildError {
   readonly exitCode = ExitCode.rejectedRows;
 }
+
+/** Ends the run with a code after the command has said all there is to say (e.g. `validate`). */
+export class QuietExit extends LagesbildError {
+  constructor(readonly exitCode: ExitCode) {
+    super('');
+  }
+}

@@ -9,6 +9,7 @@ import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type CalendarDate = string;
@@ -42,8 +43,12 @@ export function parseCalendarDate(text: string): { year: number; month: number; 
   return { year, month, day };
 }
 
+/** Years outside these are typing errors in an export, and JavaScript dates misread years below 100. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
+
 export function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -114,4 +119,9 @@ export function isoWeeks(window: Window, timeZone: string): number[] {
 
 export function contains(window: Window, instant: number): boolean {
   return instant >= window.startsAt && instant < window.endsAt;
+}
+
+/** The ISO week-numbering year of a window's first day: 2024-12-30 is in week 1 of 2025. */
+export function isoWeekYear(window: Window, timeZone: string): number {
+  return getISOWeekYear(localMidnight(window.start, timeZone));
 }

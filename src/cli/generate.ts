@@ -1,27 +1,21 @@
 /** `lagesbild generate`: inputs → report model → JSON, HTML or PDF, written safely. */
 import { extname, resolve } from 'node:path';
-import { collectReport, type InputSpec } from '../collect.js';
+import { collectReport } from '../collect.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { RejectedRowsError, UsageError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
-import { isCalendarDate, isoWeeks, lastCompleteWindowStart, localDate, reportPeriod, type ReportPeriod } from '../period.js';
+import { isoWeeks, isoWeekYear, type ReportPeriod } from '../period.js';
 import { weekRange } from '../render/format.js';
 import { FORMATS, type Format } from './formats.js';
+import { inputSpecs, resolvePeriod, type InputOptions } from './inputs.js';
 import type { Logger } from './log.js';
-import { writeOutput } from './write-output.js';
+import { checkOutput, writeOutput, writeStdout } from './write-output.js';
 
-
-export interface GenerateOptions {
-  incidents: string[];
-  patrols?: string[];
-  from?: string;
-  now?: string;
+export interface GenerateOptions extends InputOptions {
   output?: string;
   format?: string;
-  config?: string;
   chromium?: string;
-  encoding?: string;
   force?: boolean;
   strict?: boolean;
 }
@@ -33,24 +27,26 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
   const period = resolvePeriod(options, config);
   const format = resolveFormat(options);
   const output = options.output ?? defaultOutputName(period, format);
-  const inputs: InputSpec[] = [
-    ...options.incidents.map((file) => ({ file, kind: 'incidents' as const })),
-    ...(options.patrols ?? []).map((file) => ({ file, kind: 'patrols' as const })),
-  ];
+  const target = output === '-' ? undefined : resolve(cwd, output);
+  const force = options.force === true;
+  // Before any work: a refused output should not cost a read of the inputs and a print.
+  if (target) await checkOutput(target, { force });
+  const inputs = inputSpecs(options, cwd);
 
   const { model } = await collectReport(inputs, period, config, { encoding: options.encoding });
-  reportRejections(model, log);
+  reportProblems(model, log);
   if (options.strict && model.rejected.length > 0) {
     throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
   }
 
   const data = await renderAs(format, model, config, options, log);
-  if (output === '-') process.stdout.write(data);
-  else await writeOutput(resolve(cwd, output), data, { force: options.force === true });
+  if (target) await writeOutput(target, data, { force });
+  else await writeStdout(data);
   log.info(
-    `${output === '-' ? 'Wrote to stdout' : `Wrote ${output}`}: lägesbild ${weekRange(model.period.weeks)} ` +
+    `${target ? `Wrote ${output}` : 'Wrote to stdout'}: lägesbild ${weekRange(model.period.weeks)} ` +
       `(${model.period.start} – ${model.period.end}), ${model.incidents.total} incidents, ${model.patrols.total} patrol rounds` +
-      (model.rejected.length ? `, ${model.rejected.length} rows rejected` : ''),
+      (model.rejected.length ? `, ${model.rejected.length} rows rejected` : '') +
+      (model.duplicates.length ? `, ${model.duplicates.length} duplicates counted once` : ''),
   );
 }
 
@@ -66,38 +62,31 @@ async function renderAs(format: Format, model: ReportModel, config: Config, opti
   return printPdf(doc, { executablePath, onBlocked: (url) => log.warn(`the report page tried to load ${url}; blocked`) });
 }
 
-export function resolvePeriod(options: Pick<GenerateOptions, 'from' | 'now'>, config: Config): ReportPeriod {
-  const { timezone, period } = config;
-  if (options.from !== undefined) {
-    if (!isCalendarDate(options.from)) throw new UsageError(`--from: "${options.from}" is not a date written YYYY-MM-DD`);
-    return reportPeriod(options.from, period.days, timezone);
-  }
-  const now = options.now === undefined ? Date.now() : Date.parse(options.now);
-  if (Number.isNaN(now)) throw new UsageError(`--now: "${options.now}" is not a date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)`);
-  return reportPeriod(lastCompleteWindowStart(localDate(now, timezone), period.anchor, period.days, timezone), period.days, timezone);
-}
-
 export function resolveFormat({ format, output }: Pick<GenerateOptions, 'format' | 'output'>): Format {
-  if (format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${format}" is not one of ${FORMATS.join(', ')}`);
-    return format as Format;
+  const ext = output && output !== '-' ? extname(output).slice(1).toLowerCase().replace(/^htm$/, 'html') : '';
+  const fromName = (FORMATS as readonly string[]).includes(ext) ? (ext as Format) : undefined;
+  if (format === undefined) return fromName ?? 'pdf';
+  if (fromName && fromName !== format) {
+    throw new UsageError(`--format ${format} does not match the output file name ${output}; change one of them`);
   }
-  const ext = output && output !== '-' ? extname(output).slice(1).toLowerCase() : '';
-  if (ext === 'htm') return 'html';
-  return (FORMATS as readonly string[]).includes(ext) ? (ext as Format) : 'pdf';
+  return format as Format;
 }
 
-/** e.g. lagesbild-2024-v16-v17.pdf: the period, so that fortnights never collide. */
+/** e.g. lagesbild-2024-v16-v17.pdf: the ISO week-year and weeks, so that fortnights never collide. */
 function defaultOutputName(period: ReportPeriod, format: Format): string {
   const weeks = isoWeeks(period.current, period.timeZone);
   const span = weeks.length > 1 ? `v${weeks[0]}-v${weeks[weeks.length - 1]}` : `v${weeks[0]}`;
-  return `lagesbild-${period.current.start.slice(0, 4)}-${span}.${format}`;
+  return `lagesbild-${isoWeekYear(period.current, period.timeZone)}-${span}.${format}`;
 }
 
-function reportRejections(model: ReportModel, log: Logger): void {
+function reportProblems(model: ReportModel, log: Logger): void {
   for (const r of model.rejected.slice(0, SHOWN_REJECTIONS)) {
     log.warn(`${r.file}:${r.line}${r.column === null ? '' : `:${r.column}`}: ${r.reason}`);
   }
   const more = model.rejected.length - SHOWN_REJECTIONS;
-  if (more > 0) log.warn(`… and ${more} more rejected rows; all are listed in the report's appendix and in --format json`);
+  if (more > 0) log.warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
+  for (const input of model.inputs) {
+    if (input.format.encodingUnsure) log.warn(`${input.file}: encoding ${input.format.encoding}; if åäö look wrong in the report, give --encoding`);
+  }
+  for (const s of model.suggestions) log.warn(`${s.kind} "${s.name}" (${s.count}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
 }

@@ -3,7 +3,7 @@
  * on stderr and a documented exit code. Stack traces only with --debug.
  */
 import { CommanderError } from 'commander';
-import { ExitCode, LagesbildError } from '../errors.js';
+import { ExitCode, LagesbildError, QuietExit } from '../errors.js';
 import { createLogger, type Logger } from './log.js';
 import { buildProgram } from './program.js';
 
@@ -22,6 +22,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       // Commander has printed its own message (or the help) already.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
+    if (error instanceof QuietExit) return error.exitCode;
     if (error instanceof LagesbildError) {
       log.error(error.message);
       if (debug) console.error(error.stack, error.cause ?? '');

@@ -3,7 +3,7 @@
  * runs, so that --help and a failing flag cost no more than Node's own start-up.
  */
 import { Command, Option } from 'commander';
-import { GENERATOR } from '../collect.js';
+import { VERSION } from '../version.js';
 import { FORMATS } from './formats.js';
 import type { Logger } from './log.js';
 
@@ -15,7 +15,7 @@ export interface GlobalOptions {
 export function buildProgram(log: () => Logger): Command {
   const program = new Command('lagesbild')
     .description('Fortnightly lägesbild for the local police area: CSV exports of incidents and guard patrols in, a PDF out.')
-    .version(GENERATOR.split(' ')[1]!, '-V, --version')
+    .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .option('-q, --quiet', 'print only warnings and errors')
     .showHelpAfterError('(run with --help for usage)')
@@ -33,9 +33,22 @@ export function buildProgram(log: () => Logger): Command {
     .addOption(new Option('--format <format>', 'output format (default: from the output file name, else pdf)').choices(FORMATS))
     .option('-c, --config <file>', 'config file (default: lagesbild.config.json/.yaml in the working directory)')
     .option('--chromium <path>', 'the Chromium or Chrome to print with (default: found automatically)')
+    .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)')
     .option('--force', 'replace the output file if it exists')
     .option('--strict', 'write no report if any row is rejected (exit code 1)')
     .action(async (options) => (await import('./generate.js')).generate(options, log()));
+
+  program
+    .command('validate')
+    .description('read the exports as generate would and report what was found and what to fix; writes no report')
+    .requiredOption('-i, --incidents <files...>', 'incident exports (CSV)')
+    .option('-p, --patrols <files...>', 'guard-patrol logs (CSV)')
+    .option('-f, --from <date>', 'first day of the window, YYYY-MM-DD (default: the last complete window before today)')
+    .option('--now <date-time>', 'take this as the current time when choosing the default window')
+    .option('-c, --config <file>', 'config file (default: lagesbild.config.json/.yaml in the working directory)')
+    .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)')
+    .addOption(new Option('--format <format>', 'text for people, json for scripts').choices(['text', 'json']).default('text'))
+    .action(async (options) => (await import('./validate.js')).validate(options));
 
   return program;
 }

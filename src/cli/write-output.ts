@@ -6,7 +6,7 @@
  * output folder may not exist before its first run.
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
@@ -29,13 +29,52 @@ export async function writeOutput(path: string, data: string | Uint8Array, { for
       await handle.close();
     }
     if (force) await rename(temp, path);
-    else await link(temp, path).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'EEXIST' ? new OutputError(`${path}: exists already; use --force to replace it`, { cause: error }) : error;
-    });
+    else await placeWithoutReplacing(temp, path);
   } catch (error) {
     if (error instanceof OutputError) throw error;
     throw new OutputError(`${path}: cannot write the report: ${describeFsError(error)}`, { cause: error });
   } finally {
     await unlink(temp).catch(() => undefined);
   }
+}
+
+/**
+ * link() fails if the target exists, atomically. Where a file system has no
+ * hard links (SMB, FAT), an exclusive create reserves the name and rename()
+ * then replaces that empty placeholder in one step.
+ */
+async function placeWithoutReplacing(temp: string, path: string): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw exists(path, error);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    const placeholder = await open(path, 'wx', OUTPUT_MODE).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'EEXIST' ? exists(path, e) : e;
+    });
+    await placeholder.close();
+    await rename(temp, path);
+  }
+}
+
+const exists = (path: string, cause: unknown) => new OutputError(`${path}: exists already; use --force to replace it`, { cause });
+
+/** Fails early, before any work, when the report could not be written there. */
+export async function checkOutput(path: string, { force }: { force: boolean }): Promise<void> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) throw new OutputError(`${path}: is a folder; give a file name for the report`);
+  if (existing && !force) throw exists(path, undefined);
+}
+
+/** To stdout; a reader that has gone (`| head`) is not an error. */
+export function writeStdout(data: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error | null) => {
+      if (!error || (error as NodeJS.ErrnoException).code === 'EPIPE') resolve();
+      else reject(new OutputError(`cannot write to stdout: ${describeFsError(error)}`, { cause: error }));
+    };
+    process.stdout.once('error', done);
+    process.stdout.write(data, done);
+  });
 }

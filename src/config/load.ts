@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { describeFsError } from '../fs-errors.js';
 import { type Config, configSchema, defaultConfig } from './schema.js';
 
 export const CONFIG_NAMES = ['lagesbild.config.json', 'lagesbild.config.yaml', 'lagesbild.config.yml'];
@@ -17,12 +18,14 @@ export interface LoadedConfig {
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
   const file = explicit ?? CONFIG_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
   if (file === undefined) return { config: defaultConfig, file: null };
+  if (!['.json', '.yaml', '.yml'].includes(extname(file).toLowerCase())) {
+    throw new ConfigError(`${file}: a config file is JSON (.json) or YAML (.yaml, .yml)`);
+  }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${file}: cannot read the config file (${code === 'ENOENT' ? 'no such file' : code})`, { cause: error });
+    throw new ConfigError(`${file}: cannot read the config file (${describeFsError(error)})`, { cause: error });
   }
   return { config: await parseConfig(text, file), file };
 }
@@ -33,7 +36,8 @@ export async function parseConfig(text: string, file: string): Promise<Config> {
     // YAML is loaded only for YAML files: most runs need no YAML parser.
     raw = extname(file).toLowerCase() === '.json' ? JSON.parse(text.replace(/^\uFEFF/, '')) : (await import('yaml')).parse(text);
   } catch (error) {
-    throw new ConfigError(`${file}: not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`, { cause: error });
+    const first = (error as Error).message.split('\n')[0]!;
+    throw new ConfigError(`${file}: not valid ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${first}`, { cause: error });
   }
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return result.data;

@@ -63,34 +63,78 @@ export function mapColumns<K extends InputKind>(
   }
   for (const [field, aliases] of Object.entries(fields)) {
     if (map[field] !== undefined) continue;
-    const index = normalized.findIndex((h, i) => !taken.has(i) && aliases.includes(h));
-    if (index >= 0) {
-      map[field] = index;
-      taken.add(index);
+    // Aliases are in order of preference: "Kategori" wins over "Typ" wherever each stands.
+    for (const alias of aliases) {
+      const index = normalized.findIndex((h, i) => !taken.has(i) && h === alias);
+      if (index >= 0) {
+        map[field] = index;
+        taken.add(index);
+        break;
+      }
     }
   }
   return map as ColumnMap<FieldOf<K>>;
 }
 
-/** Throws, naming the file, the missing field, its aliases and the headers that were found. */
-export function requireColumns<F extends string>(
-  file: string,
-  kind: InputKind,
-  headers: readonly string[],
-  map: ColumnMap<F>,
-  required: ReadonlyArray<F | readonly F[]>,
-): void {
+export interface ColumnCheck<F extends string> {
+  file: string;
+  kind: InputKind;
+  /** Line of the header row. */
+  line: number;
+  headers: readonly string[];
+  map: ColumnMap<F>;
+  required: ReadonlyArray<F | readonly F[]>;
+  configured?: Partial<Record<string, string>>;
+}
+
+/** Throws, naming the file, the missing field, its aliases, the headers found and the one most like it. */
+export function requireColumns<F extends string>({ file, kind, line, headers, map, required, configured = {} }: ColumnCheck<F>): void {
   const fields = FIELDS[kind] as Record<string, readonly string[]>;
+  const found = `Headers found: ${headers.map(quote).join(', ') || '(none)'}.`;
   for (const need of required) {
     const options: readonly F[] = typeof need === 'string' ? [need] : need;
     if (options.some((f) => map[f] !== undefined)) continue;
+    const named = options.find((f) => configured[f] !== undefined);
+    if (named) {
+      throw new InputError(
+        { file, line },
+        `the header "${configured[named]}" that the config gives for ${named} (columns.${kind}.${named}) is not in the file. ${found}`,
+      );
+    }
     const wanted = options.map((f) => `${f} (${fields[f]!.slice(0, 4).map(quote).join(', ')}…)`).join(' or ');
+    const near = nearestHeader(headers, options.flatMap((f) => fields[f]!));
     throw new InputError(
-      { file, line: 1 },
-      `missing required column: ${wanted}. Headers found: ${headers.map(quote).join(', ') || '(none)'}. ` +
-        `Map another header in the config under "columns.${kind}".`,
+      { file, line },
+      `missing required column: ${wanted}. ${found}` +
+        (near ? ` "${near.header}" is close to "${near.alias}": a typing error?` : '') +
+        ` Map another header in the config under "columns.${kind}".`,
     );
   }
+}
+
+/** The header most like one of the aliases, when it is close enough to be a misspelling. */
+function nearestHeader(headers: readonly string[], aliases: readonly string[]): { header: string; alias: string } | undefined {
+  let best: { header: string; alias: string; distance: number } | undefined;
+  for (const header of headers) {
+    const h = normalizeHeader(header);
+    for (const alias of aliases) {
+      const distance = editDistance(h, alias);
+      if (distance <= Math.max(1, Math.floor(alias.length / 4)) && (!best || distance < best.distance)) best = { header, alias, distance };
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 const quote = (s: string) => `"${s}"`;

@@ -34,7 +34,8 @@ const SEP_LINE = /^"?sep=(.)"?$/i;
 export async function openCsv(file: string, options: { encoding?: string } = {}): Promise<CsvFile> {
   const sample = await readSample(file);
   const encoding = options.encoding ? givenEncoding(options.encoding) : detectEncoding(sample);
-  const [first = ''] = iconv.decode(Buffer.from(sample), encoding.encoding).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 2);
+  // The header is the first line with text; blank lines before it are not rows.
+  const first = iconv.decode(Buffer.from(sample), encoding.encoding).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
   const sep = SEP_LINE.exec(first.trim());
   const delimiter = sep ? sep[1]! : sniffDelimiter(first);
   return { file, encoding, delimiter, sepLine: sep !== null, records: readRecords(file, encoding.encoding, delimiter, sep !== null) };
@@ -74,8 +75,9 @@ const LINE_BREAK = /\r\n|\r|\n/g;
 
 async function* readRecords(file: string, encoding: string, delimiter: string, sepLine: boolean): AsyncGenerator<CsvRecord> {
   // `raw` lets us count physical lines ourselves: csv-parse's own counter is
-  // off by one for each CRLF inside a quoted field.
-  const parser = parse({ delimiter, bom: true, raw: true, relax_column_count: true, relax_quotes: false });
+  // off by one for each CRLF inside a quoted field. `relax_quotes` takes a quote
+  // inside an unquoted field (`Han sa "hej"`) as text, as Excel does.
+  const parser = parse({ delimiter, bom: true, raw: true, relax_column_count: true, relax_quotes: true });
   const source = createReadStream(file);
   const decoder = decodingStream(encoding);
   const fail = (error: unknown) => parser.destroy(error as Error);
@@ -120,6 +122,7 @@ function csvProblem(file: string, error: CsvError, recordStart: number): InputEr
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new InputError({ file, line: recordStart }, 'not readable as CSV: a quoted field that starts on this line is never closed', { cause: error });
   }
-  const at = (error as CsvError & { lines?: number }).lines;
-  return new InputError({ file, line: at }, `not readable as CSV: ${error.message}`, { cause: error });
+  const column = (error as CsvError & { index?: number }).index;
+  const detail = error.message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+.*$/, '');
+  return new InputError({ file, line: recordStart, column: typeof column === 'number' ? column + 1 : undefined }, `not readable as CSV: ${detail}`, { cause: error });
 }

@@ -8,6 +8,11 @@ import { parseDuration, type DateParts, type TimeReader, type TimeResult } from 
 
 export const REQUIRED_PATROL_COLUMNS = ['start', ['end', 'duration'], 'area'] as const;
 
+/** Longer than this, a round is a typing error in the log, not a round. */
+const MAX_ROUND_MINUTES = 24 * 60;
+/** An end given as a time of day that wraps past midnight to make a round longer than this is more likely a typing error. */
+const MAX_WRAPPED_MINUTES = 12 * 60;
+
 export function toPatrolRound(row: RowReader<PatrolField>, times: TimeReader): PatrolRound | Rejection | Deferred {
   const start = startTime(row, times);
   if (typeof start !== 'number') return start;
@@ -37,24 +42,33 @@ function roundMinutes(row: RowReader<PatrolField>, start: number, times: TimeRea
     const end = endTime(endText, start, times);
     if (!end.ok) return row.fail('end', end);
     if (end.value < start) return row.reject('end', `end time "${endText}" is before the start`);
-    return (end.value - start) / 60_000;
+    const minutes = (end.value - start) / 60_000;
+    if (end.wrapped && minutes > MAX_WRAPPED_MINUTES) {
+      return row.reject('end', `end time "${endText}" is before the start time; as a round over midnight it would last ${hours(minutes)}`);
+    }
+    return minutes <= MAX_ROUND_MINUTES ? minutes : row.reject('end', `the round would last ${hours(minutes)}, more than 24 hours`);
   }
   const durationText = row.get('duration');
   if (!durationText) {
     return row.reject(row.has('end') ? 'end' : 'duration', 'neither an end time nor a duration is given');
   }
   const duration = parseDuration(durationText);
-  return duration.ok ? duration.value : row.reject('duration', duration.reason);
+  if (!duration.ok) return row.reject('duration', duration.reason);
+  return duration.value <= MAX_ROUND_MINUTES ? duration.value : row.reject('duration', `duration "${durationText}" is more than 24 hours`);
+}
+
+function hours(minutes: number): string {
+  return `${Math.floor(minutes / 60)} h ${Math.round(minutes % 60)} min`;
 }
 
 /** A time of day alone belongs to the start's day, or the next day for a round that passes midnight. */
-function endTime(text: string, start: number, times: TimeReader): TimeResult {
+function endTime(text: string, start: number, times: TimeReader): TimeResult & { wrapped?: boolean } {
   const time = times.timeOfDay(text);
   if (!time.ok) return times.dateTime(text);
   const startDay = new TZDate(start, times.timeZone);
   const sameDay = times.instant(dateParts(startDay), time.value);
   if (sameDay >= start) return { ok: true, value: sameDay };
-  return { ok: true, value: times.instant(dateParts(addDays(startDay, 1)), time.value) };
+  return { ok: true, value: times.instant(dateParts(addDays(startDay, 1)), time.value), wrapped: true };
 }
 
 function dateParts(d: TZDate): DateParts {

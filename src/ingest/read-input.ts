@@ -52,7 +52,16 @@ export async function readInput(file: string, kind: InputKind, options: IngestOp
   const first = await iterator.next();
   const headers = first.done ? [] : first.value.fields.map((h) => h.trim());
   const columns = mapColumns(kind, headers, options.columns);
-  requireColumns(file, kind, headers, columns, kind === 'incidents' ? REQUIRED_INCIDENT_COLUMNS : REQUIRED_PATROL_COLUMNS);
+  const headerLine = first.done ? 1 : first.value.line;
+  requireColumns({
+    file,
+    kind,
+    line: headerLine,
+    headers,
+    map: columns,
+    required: kind === 'incidents' ? REQUIRED_INCIDENT_COLUMNS : REQUIRED_PATROL_COLUMNS,
+    configured: options.columns,
+  });
   const times = new TimeReader(options.timeZone, options.dateOrder);
   const convert = kind === 'incidents' ? toIncident : toPatrolRound;
 
@@ -61,11 +70,17 @@ export async function readInput(file: string, kind: InputKind, options: IngestOp
     if (extra >= 0) {
       return { type: 'rejected', rejection: { line, column: extra + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
     }
-    const result = convert(new RowReader(fields, line, columns, headers), times);
+    const row = new RowReader(fields, line, columns, headers);
+    const result = convert(row, times);
     if (isDeferred(result)) return 'deferred';
     if (isRejection(result)) {
       const footer = footerWord(fields);
-      return footer ? { type: 'skipped', line, reason: `totals row ("${footer}")` } : { type: 'rejected', rejection: result };
+      if (footer) return { type: 'skipped', line, reason: `totals row ("${footer}")` };
+      checkTimesHaveDates(file, kind, row, times);
+      if (fields.length < headers.length) {
+        return { type: 'rejected', rejection: { line, column: fields.length + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
+      }
+      return { type: 'rejected', rejection: result };
     }
     return kind === 'incidents' ? { type: 'incident', line, incident: result as Incident } : { type: 'patrol', line, round: result as PatrolRound };
   }
@@ -91,6 +106,19 @@ export async function readInput(file: string, kind: InputKind, options: IngestOp
   }
 
   return { file, kind, encoding: csv.encoding, delimiter: csv.delimiter, headers, columns, dateFormats: times.formats, events: events() };
+}
+
+/**
+ * A file whose only time column holds times of day cannot be placed in any
+ * window: one file-level error, not a rejection of every row.
+ */
+function checkTimesHaveDates(file: string, kind: InputKind, row: RowReader<string>, times: TimeReader): void {
+  const [field, alternatives] = kind === 'incidents' ? ['time', ['datetime', 'date']] : ['start', ['date']];
+  if (alternatives.some((f) => row.has(f)) || !times.timeOfDay(row.get(field)).ok) return;
+  throw new InputError(
+    { file, line: row.line, column: row.column(field) },
+    `the column "${row.header(field)}" holds times of day, and there is no date column to go with them`,
+  );
 }
 
 /** The first filled cell, when it names a total; only asked of rows that are not data. */

@@ -26,6 +26,17 @@ export class RowReader<F extends string> {
     return index === undefined ? '' : (this.fields[index] ?? '').trim();
   }
 
+  /** 1-based column of a field, if the file has it. */
+  column(field: F): number | undefined {
+    const index = this.columns[field];
+    return index === undefined ? undefined : index + 1;
+  }
+
+  header(field: F): string | undefined {
+    const index = this.columns[field];
+    return index === undefined ? undefined : this.headers[index];
+  }
+
   /** The value, or undefined when empty: for optional fields. */
   optional(field: F): string | undefined {
     return this.get(field) || undefined;

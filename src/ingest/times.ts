@@ -30,6 +30,7 @@ export interface TimeParts {
 }
 
 const MIDNIGHT: TimeParts = { hour: 0, minute: 0, second: 0 };
+const MIDNIGHT_SUFFIX = /[T ]0?0[:.]00(?:[:.]00)?$/;
 
 const TIME = /^(?:kl\.?\s*)?(\d{1,2})([:.])(\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?$/i;
 /** A date, then optionally a time (after a space, a T, a comma or "kl."), then optionally an offset. */
@@ -88,7 +89,8 @@ export class TimeReader {
 
   /** A date field and a time-of-day field; an empty time means 00:00. */
   dateAndTime(dateText: string, timeText: string): TimeResult & { field?: 'date' | 'time' } {
-    const date = this.date(dateText.trim());
+    // Excel writes a date cell as "2024-04-16 00:00:00" beside the time column.
+    const date = this.date(dateText.trim().replace(MIDNIGHT_SUFFIX, ''));
     if (!date.ok) return { ...date, field: 'date' };
     if (timeText.trim() === '') {
       this.formats.add(date.label);

@@ -60,8 +60,8 @@ export class ReportBuilder {
     private readonly period: ReportPeriod,
     aliases: NameAliases = {},
   ) {
-    this.areas = new NameBook(aliases.areas);
-    this.categories = new NameBook(aliases.categories);
+    this.areas = new NameBook(aliases.areas, 'areaAliases');
+    this.categories = new NameBook(aliases.categories, 'categoryAliases');
   }
 
   addFile(file: string, kind: InputKind): FileAccount {
@@ -190,6 +190,8 @@ export class ReportBuilder {
         changePercent: total.changePercent,
         byArea,
         byCategory,
+        areasWithIncidents: byArea.filter((a) => a.count > 0).length,
+        categoriesWithIncidents: byCategory.filter((c) => c.count > 0).length,
         byAreaCategory: this.pairs(),
         matrix: this.matrix(areas, categories),
       },
@@ -269,7 +271,7 @@ function sum(items: readonly Change[]): Change {
   );
 }
 
-const collator = new Intl.Collator('sv');
+const collator = new Intl.Collator('sv', { numeric: true });
 const compareNames = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 const byCountThenName = (a: NamedCount, b: NamedCount) => b.count - a.count || b.previous - a.previous || compareNames(a.name, b.name);
 

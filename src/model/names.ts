@@ -1,3 +1,5 @@
+import { ConfigError } from '../errors.js';
+
 /**
  * Area and category names as the sources spell them. Names that differ only in
  * case, surrounding or repeated whitespace are one name; config aliases merge
@@ -19,10 +21,29 @@ export class NameBook {
   private readonly fixed = new Map<string, string>();
   private readonly spellings = new Map<string, Map<string, number>>();
 
-  constructor(aliases: Readonly<Record<string, string>> = {}) {
+  /** `configKey` names the aliases in messages, e.g. "areaAliases". */
+  constructor(aliases: Readonly<Record<string, string>> = {}, configKey = 'aliases') {
+    const direct = new Map<string, { from: string; to: string }>();
     for (const [from, to] of Object.entries(aliases)) {
-      this.aliases.set(nameKey(from), tidy(to));
-      this.fixed.set(nameKey(to), tidy(to));
+      const earlier = direct.get(nameKey(from));
+      if (earlier && nameKey(earlier.to) !== nameKey(to)) {
+        throw new ConfigError(`${configKey}: "${earlier.from}" and "${from}" are the same name but point to "${earlier.to}" and "${to}"`);
+      }
+      direct.set(nameKey(from), { from, to: tidy(to) });
+    }
+    // Follow chains (a → b, b → c) to their end, so a name is never shown that the config renames.
+    for (const [key, { from, to }] of direct) {
+      let target = to;
+      const visited = new Set([key]);
+      for (let next = direct.get(nameKey(target)); next; next = direct.get(nameKey(target))) {
+        const renameOnly = nameKey(next.to) === nameKey(target);
+        target = next.to;
+        if (renameOnly) break;
+        if (visited.has(nameKey(target))) throw new ConfigError(`${configKey}: "${from}" leads round in a circle`);
+        visited.add(nameKey(target));
+      }
+      this.aliases.set(key, target);
+      this.fixed.set(nameKey(target), target);
     }
   }
 

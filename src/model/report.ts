@@ -65,6 +65,9 @@ export interface IncidentSummary {
   changePercent: number | null;
   byArea: NamedCount[];
   byCategory: NamedCount[];
+  /** How many areas and categories had at least one incident in the window. */
+  areasWithIncidents: number;
+  categoriesWithIncidents: number;
   byAreaCategory: AreaCategoryCount[];
   /** The same counts as byAreaCategory laid out as a table: rows in byArea order, columns in byCategory order. */
   matrix: {

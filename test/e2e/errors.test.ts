@@ -82,3 +82,43 @@ describe('what a user sees when something is wrong', () => {
     expect(model.period).toMatchObject({ start: '2024-04-22', end: '2024-05-05' });
   });
 });
+
+describe('the command line refuses what it cannot do right', () => {
+  it('reads --now in the configured time zone, and refuses it beside --from', async () => {
+    // 23:30 on 5 May in Stockholm: the fortnight ending that day is not complete yet.
+    const r = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--now', '2024-05-05T23:30', '--format', 'json', '-o', '-', '--quiet'], { env: { TZ: 'UTC' } });
+    expect(JSON.parse(r.stdout).period).toMatchObject({ start: '2024-04-08', end: '2024-04-21' });
+    const both = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--now', '2024-05-05', '--from', '2024-04-15', '-o', '-']);
+    expect(both.code).toBe(4);
+    const junk = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--now', '1', '-o', '-']);
+    expect(junk.stderr).toBe('error: --now: "1" is not a date or date-time (e.g. 2024-05-06 or 2024-05-06T08:00)\n');
+  });
+
+  it('names a fortnight across the new year by its ISO week-year', async () => {
+    const r = await runCli(['generate', '--incidents', join(process.cwd(), 'fixtures/incidents-kommun.csv'), '--from', '2024-12-30', '--format', 'json', '--quiet'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(tmp.dir, 'lagesbild-2025-v1-v2.json'))).toBe(true);
+  });
+
+  it('refuses the same file given twice', async () => {
+    const r = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', './fixtures/incidents-kommun.csv', '--from', '2024-04-15', '-o', '-']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe('error: the same file is given twice: fixtures/incidents-kommun.csv and ./fixtures/incidents-kommun.csv\n');
+  });
+
+  it('says so when the output is a folder, or its name does not match --format, before reading anything', async () => {
+    const folder = await runCli([...FIXTURE_ARGS, '--output', tmp.dir]);
+    expect(folder.code).toBe(5);
+    expect(folder.stderr).toBe(`error: ${tmp.dir}: is a folder; give a file name for the report\n`);
+    const mismatch = await runCli([...FIXTURE_ARGS, '--output', join(tmp.dir, 'r.pdf'), '--format', 'json']);
+    expect(mismatch.code).toBe(4);
+    expect(mismatch.stderr).toContain('error: --format json does not match the output file name');
+  });
+
+  it('stops quietly when the reader of stdout goes away', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('bash', ['-c', `node bin/lagesbild ${FIXTURE_ARGS.join(' ')} --format json -o - --quiet 2>/tmp/lagesbild-epipe.err | head -c 10 >/dev/null; echo \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('0');
+    expect(readFileSync('/tmp/lagesbild-epipe.err', 'utf8')).not.toMatch(/EPIPE|^\s+at /m);
+  });
+});

@@ -20,8 +20,28 @@ describe('header matching', () => {
   it('names the missing field, its aliases and the headers found', () => {
     const headers = ['Datum', 'Plats', 'Text'];
     const map = mapColumns('incidents', headers);
-    expect(() => requireColumns('in.csv', 'incidents', headers, map, REQUIRED_INCIDENT_COLUMNS)).toThrow(
+    expect(() => requireColumns({ file: 'in.csv', kind: 'incidents', line: 1, headers, map, required: REQUIRED_INCIDENT_COLUMNS })).toThrow(
       'in.csv:1: missing required column: category ("kategori", "händelsetyp", "typ", "category"…). Headers found: "Datum", "Plats", "Text". Map another header in the config under "columns.incidents".',
     );
+  });
+
+  it('points at a header that is a misspelling of the one missing', () => {
+    const headers = ['Datum', 'Omrde', 'Katgori'];
+    const map = mapColumns('incidents', headers);
+    expect(() => requireColumns({ file: 'in.csv', kind: 'incidents', line: 2, headers, map, required: REQUIRED_INCIDENT_COLUMNS })).toThrow(
+      /^in\.csv:2: missing required column: area .* Headers found: "Datum", "Omrde", "Katgori"\. "Omrde" is close to "område": a typing error\?/,
+    );
+  });
+
+  it('says when a header the config names is not there', () => {
+    const headers = ['Datum', 'Zone', 'Kategori'];
+    const map = mapColumns('incidents', headers, { area: 'Zon' });
+    expect(() => requireColumns({ file: 'in.csv', kind: 'incidents', line: 1, headers, map, required: REQUIRED_INCIDENT_COLUMNS, configured: { area: 'Zon' } })).toThrow(
+      'in.csv:1: the header "Zon" that the config gives for area (columns.incidents.area) is not in the file. Headers found: "Datum", "Zone", "Kategori".',
+    );
+  });
+
+  it('prefers the more specific alias whatever the column order', () => {
+    expect(mapColumns('incidents', ['Typ', 'Datum', 'Plats', 'Kategori'])).toMatchObject({ category: 3 });
   });
 });

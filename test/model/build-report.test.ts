@@ -151,3 +151,24 @@ describe('building the report model', () => {
     expect(m.period).toEqual({ start: '2024-04-15', end: '2024-04-28', previousStart: '2024-04-01', previousEnd: '2024-04-14', days: 14, weeks: [16, 17], previousWeeks: [14, 15] });
   });
 });
+
+describe('config aliases', () => {
+  const names = (aliases: Record<string, string>, spellings: string[]) => {
+    const b = new ReportBuilder(period, { areas: aliases });
+    const f = b.addFile('a.csv', 'incidents');
+    spellings.forEach((area, i) => b.addIncident(f, i, incident(`2024-04-16 ${10 + i}:00`, area, 'stöld')));
+    return b.build(meta).incidents.byArea.map((a) => [a.name, a.count]);
+  };
+
+  it('follows chains to their end', () => {
+    expect(names({ a: 'b', b: 'c' }, ['a', 'b', 'c', 'B'])).toEqual([['c', 4]]);
+    expect(names({ a: 'b', b: 'B' }, ['a', 'b'])).toEqual([['B', 2]]);
+  });
+
+  it('refuses a circle or two spellings of one name pointing apart, naming the config key', () => {
+    expect(() => names({ a: 'b', b: 'a' }, [])).toThrow('areaAliases: "a" leads round in a circle');
+    expect(() => names({ 'Inre hamn': 'Inre hamnen', 'inre  HAMN': 'Hamnen' }, [])).toThrow(
+      'areaAliases: "Inre hamn" and "inre  HAMN" are the same name but point to "Inre hamnen" and "Hamnen"',
+    );
+  });
+});

@@ -7,7 +7,7 @@ const tmp = tempDir();
 describe('finding Chromium', () => {
   it('prefers --chromium, then the environment, then the config, then the usual paths', () => {
     const node = process.execPath; // any executable will do for choosing
-    expect(findChromium({ flag: node, env: {}, candidates: [] })).toBe(node);
+    expect(findChromium({ flag: node, env: { LAGESBILD_CHROMIUM: '/no/such' }, config: '/no/such', candidates: [] })).toBe(node);
     expect(findChromium({ env: { LAGESBILD_CHROMIUM: node }, config: '/nope', candidates: [] })).toBe(node);
     expect(findChromium({ env: {}, config: node, candidates: [] })).toBe(node);
     expect(findChromium({ env: {}, candidates: ['/no/such/chromium', node] })).toBe(node);

@@ -1,0 +1,110 @@
+/**
+ * `lagesbild validate`: reads the inputs exactly as `generate` does and tells a
+ * coordinator what it found and what to fix — no report. Exit 0 when clean,
+ * 1 when rows were rejected, 2 when a file cannot be used at all.
+ */
+import { collectReport, type Collected } from '../collect.js';
+import { loadConfig } from '../config/load.js';
+import { ExitCode, formatPosition, type InputError, QuietExit, UsageError } from '../errors.js';
+import type { InputAccount } from '../model/report.js';
+import { weekRange } from '../render/format.js';
+import { inputSpecs, resolvePeriod, type InputOptions } from './inputs.js';
+import { writeStdout } from './write-output.js';
+
+export interface ValidateOptions extends InputOptions {
+  format?: string;
+}
+
+export interface ValidationReport {
+  period: { start: string; end: string; previousStart: string; previousEnd: string; weeks: number[] };
+  files: (InputAccount & { usable: boolean; error: string | null })[];
+  problems: { file: string; line: number | null; column: number | null; message: string }[];
+  duplicates: Collected['model']['duplicates'];
+  skipped: Collected['model']['skipped'];
+  suggestions: Collected['model']['suggestions'];
+  exitCode: number;
+}
+
+export async function validate(options: ValidateOptions, cwd = process.cwd()): Promise<void> {
+  const format = options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of text, json`);
+  const { config } = await loadConfig(options.config, cwd);
+  const period = resolvePeriod(options, config);
+  const collected = await collectReport(inputSpecs(options, cwd), period, config, { encoding: options.encoding, keepGoing: true });
+  const report = validationReport(collected);
+  await writeStdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report));
+  if (report.exitCode !== ExitCode.ok) throw new QuietExit(report.exitCode as ExitCode);
+}
+
+export function validationReport({ model, unusable }: Collected): ValidationReport {
+  const failed = new Map(unusable.map((u) => [u.file, u.error]));
+  const problems: ValidationReport['problems'] = [
+    ...unusable.map(({ error }) => ({ file: error.position.file, line: error.position.line ?? null, column: error.position.column ?? null, message: error.detail })),
+    ...model.rejected.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.reason })),
+  ];
+  const exitCode = unusable.length > 0 ? ExitCode.input : model.rejected.length > 0 ? ExitCode.rejectedRows : ExitCode.ok;
+  return {
+    period: { start: model.period.start, end: model.period.end, previousStart: model.period.previousStart, previousEnd: model.period.previousEnd, weeks: model.period.weeks },
+    files: model.inputs.map((i) => ({ ...i, usable: !failed.has(i.file), error: describeFailure(failed.get(i.file)) })),
+    problems,
+    duplicates: model.duplicates,
+    skipped: model.skipped,
+    suggestions: model.suggestions,
+    exitCode,
+  };
+}
+
+function describeFailure(error: InputError | undefined): string | null {
+  if (!error) return null;
+  return error.position.line === undefined ? error.detail : `line ${error.position.line}: ${error.detail}`;
+}
+
+function renderText(report: ValidationReport): string {
+  const out: string[] = [];
+  const { period } = report;
+  out.push(`Window ${period.start} – ${period.end} (${weekRange(period.weeks)}), compared with ${period.previousStart} – ${period.previousEnd}.`, '');
+  for (const f of report.files) {
+    out.push(`${f.file} (${f.kind})`);
+    if (!f.usable) {
+      out.push(`  cannot be used: ${f.error}`, '');
+      continue;
+    }
+    const columns = Object.entries(f.format.columns).map(([field, header]) => `${field} ← "${header}"`).join(', ');
+    out.push(
+      `  encoding   ${f.format.encoding}${f.format.encodingUnsure ? ' — unsure: check åäö, or give --encoding' : ''}`,
+      `  delimiter  ${f.format.delimiter}`,
+      `  dates      ${f.format.dateFormats.join(', ') || '(none read)'}`,
+      `  columns    ${columns}`,
+      `  rows       ${f.rows} read: ${f.inPeriod + f.inPrevious} usable (${f.inPeriod} in the window, ${f.inPrevious} in the previous one), ` +
+        `${f.outside} outside both, ${f.rejected} rejected, ${f.duplicates} duplicates, ${f.skipped} skipped`,
+      `  span       ${f.span ? `${f.span.first} – ${f.span.last}` : '(no usable rows)'}`,
+      '',
+    );
+  }
+  if (report.problems.length > 0) {
+    out.push('Problems:');
+    for (const p of report.problems) out.push(`${formatPosition({ file: p.file, line: p.line ?? undefined, column: p.column ?? undefined })}: ${p.message}`);
+    out.push('');
+  }
+  if (report.duplicates.length + report.skipped.length > 0) {
+    out.push('Notes:');
+    for (const d of report.duplicates) out.push(`${d.file}:${d.line}: duplicate of ${d.duplicateOf.file}:${d.duplicateOf.line} (${d.reason}); counted once`);
+    for (const s of report.skipped) out.push(`${s.file}:${s.line}: skipped: ${s.reason}`);
+    out.push('');
+  }
+  if (report.suggestions.length > 0) {
+    out.push('Suggestions:');
+    for (const s of report.suggestions) out.push(`  ${s.kind} "${s.name}" (${s.count} rows) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
+    out.push('');
+  }
+  const rejected = report.files.reduce((n, f) => n + f.rejected, 0);
+  const unusable = report.files.filter((f) => !f.usable).length;
+  out.push(
+    unusable > 0
+      ? `${unusable} of ${report.files.length} files cannot be used.`
+      : rejected > 0
+        ? `${rejected} rows rejected; the rest can be used.`
+        : 'All rows can be used.',
+  );
+  return out.join('\n') + '\n';
+}

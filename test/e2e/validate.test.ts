@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_ARGS, runCli } from '../support/cli.js';
+import { tempDir } from '../support/tmp.js';
+
+const tmp = tempDir();
+const INPUT_ARGS = FIXTURE_ARGS.slice(1); // without the command
+
+describe('lagesbild validate', async () => {
+  const text = await runCli(['validate', ...INPUT_ARGS]);
+  const json = await runCli(['validate', ...INPUT_ARGS, '--format', 'json']);
+  const generated = await runCli(['generate', ...INPUT_ARGS, '--format', 'json', '--output', '-', '--quiet']);
+
+  it('tells per file how it was read and where every row went, exit 1 when rows were rejected', () => {
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(
+      [
+        'fixtures/incidents-kommun.csv (incidents)',
+        '  encoding   UTF-8 with BOM',
+        '  delimiter  ;',
+        '  dates      YYYY-MM-DD + HH:MM',
+        '  columns    date ← "Datum", time ← "Tid", area ← "Område", category ← "Kategori", id ← "Ärendenummer", description ← "Beskrivning", source ← "Källa"',
+        '  rows       101 read: 90 usable (53 in the window, 37 in the previous one), 7 outside both, 4 rejected, 0 duplicates, 0 skipped',
+      ].join('\n'),
+    );
+    expect(text.stdout).toContain('fixtures/incidents-kommun.csv:19:2: Datum: "2024-04-3x" is not a date (expected e.g. 2024-04-29)\n');
+    expect(text.stdout).toContain('12 rows rejected; the rest can be used.');
+    expect(text.stdout.match(/^fixtures\/\S+:\d+:\d+: /gm)).toHaveLength(12);
+  });
+
+  it('agrees with generate on every count', () => {
+    const report = JSON.parse(json.stdout);
+    const model = JSON.parse(generated.stdout);
+    expect(json.code).toBe(1);
+    expect(report.files.map(({ usable, error, ...account }: { usable: boolean; error: string | null }) => account)).toEqual(model.inputs);
+    expect(report.problems).toEqual(model.rejected.map((r: { file: string; line: number; column: number; reason: string }) => ({ file: r.file, line: r.line, column: r.column, message: r.reason })));
+  });
+
+  it('is clean, exit 0, on a clean file', async () => {
+    const file = tmp.write('ren.csv', 'Tidpunkt;Område;Kategori\n2024-04-16 10:00;Centrum;stöld\n');
+    const r = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('All rows can be used.');
+  });
+
+  it('goes on past a file it cannot use, then exits 2', async () => {
+    const missingColumn = tmp.write('utan-omrade.csv', 'Tidpunkt;Omrde;Kategori\n2024-04-16 10:00;Centrum;stöld\n');
+    const r = await runCli(['validate', '--incidents', missingColumn, 'fixtures/incidents-medborgare.csv', '--from', '2024-04-15', '--format', 'json']);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.files.map((f: { usable: boolean }) => f.usable)).toEqual([false, true]);
+    expect(report.files[0].error).toMatch(/^line 1: missing required column: area .* "Omrde" is close to "område": a typing error\?/);
+    expect(report.files[1]).toMatchObject({ rows: 42, inPeriod: 21 });
+  });
+
+  it('points out names that look alike, with the config line that merges them', async () => {
+    const file = tmp.write('namn.csv', 'Tidpunkt;Område;Kategori\n2024-04-16 10:00;Inre hamnen;stöld\n2024-04-16 11:00;Inre hamnen;stöld\n2024-04-17 10:00;Inre hamn;stöld\n');
+    const r = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);
+    expect(r.stdout).toContain('area "Inre hamn" (1 rows) looks like "Inre hamnen" (2); to count them as one, add to the config: "areaAliases": { "Inre hamn": "Inre hamnen" }');
+  });
+});

@@ -1,0 +1,26 @@
+/** Runs the real ingest and model on files a test writes, as generate and validate do. */
+import { collectReport, type CollectOptions, type Collected } from '../../src/collect.js';
+import { configSchema, type Config } from '../../src/config/schema.js';
+import { reportPeriod } from '../../src/period.js';
+import { tempDir } from './tmp.js';
+
+export interface TestFile {
+  name: string;
+  content: string | Uint8Array;
+  kind?: 'incidents' | 'patrols';
+}
+
+export function collector() {
+  const tmp = tempDir();
+  return async function collect(files: TestFile[], config: Partial<Config> = {}, options: CollectOptions = {}): Promise<Collected> {
+    const full = configSchema.parse(config);
+    const inputs = files.map((f) => ({ file: tmp.write(f.name, f.content), kind: f.kind ?? ('incidents' as const) }));
+    return collectReport(inputs, reportPeriod('2024-04-15', 14, full.timezone), full, options);
+  };
+}
+
+/** The parts of a report that must not depend on how the exports were written. */
+export function counts(c: Collected) {
+  const { incidents, patrols } = c.model;
+  return { incidents, patrols };
+}
