@@ -1,6 +1,6 @@
 /** `lagesbild generate`: inputs → report model → JSON, HTML or PDF, written safely. */
 import { extname, resolve } from 'node:path';
-import { collectReport } from '../collect.js';
+import { collectReport } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { RejectedRowsError, UsageError } from '../errors.js';

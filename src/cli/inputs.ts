@@ -1,7 +1,7 @@
 /** The options every command that reads exports shares: which files, which window. */
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { InputSpec } from '../collect.js';
+import type { InputSpec } from '../collect/index.js';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { isKnownEncoding } from '../ingest/encoding.js';

@@ -3,7 +3,7 @@
  * coordinator what it found and what to fix — no report. Exit 0 when clean,
  * 1 when rows were rejected, 2 when a file cannot be used at all.
  */
-import { collectReport, type Collected } from '../collect.js';
+import { collectReport, type Collected } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, formatPosition, type InputError, QuietExit, UsageError } from '../errors.js';
 import type { InputAccount } from '../model/report.js';

@@ -1,7 +1,8 @@
 /**
- * Streams the records of one CSV file with their physical line numbers: the
+ * The bytes of one CSV file → records with their physical line numbers: the
  * encoding detected (or given), Excel's `sep=` line honoured, the delimiter
- * sniffed from the header, BOM and CRLF handled.
+ * sniffed from the header, BOM and CRLF handled. A byte range of the file can be
+ * read on its own, which is how large files are parsed on several cores.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -9,39 +10,57 @@ import { CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
-import { DecodeError, decodingStream, detectEncoding, givenEncoding, type DetectedEncoding } from './encoding.js';
+import { DecodeError, detectEncoding, givenEncoding, utf8Stream, type DetectedEncoding } from './encoding.js';
 
-export interface CsvRecord {
-  fields: string[];
-  /** 1-based physical line where the record starts. */
-  line: number;
-}
-
-export interface CsvFile {
+export interface CsvShape {
   file: string;
+  size: number;
   encoding: DetectedEncoding;
   delimiter: string;
-  /** True when the file starts with Excel's `sep=X` line, which named the delimiter. */
-  sepLine: boolean;
-  records: AsyncIterable<CsvRecord>;
+  /** Line endings seen in the sample; several when a file mixes them. */
+  lineEndings: string[];
 }
+
+/** A part of a file that starts at a record boundary: its first byte and physical line. */
+export interface ByteRange {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  firstLine: number;
+}
+
+/** Called for each record; return false to stop reading. */
+export type OnRecord = (fields: string[], line: number) => boolean | void;
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
 const SAMPLE_BYTES = 256 * 1024;
-const SEP_LINE = /^"?sep=(.)"?$/i;
+export const SEP_LINE = /^"?sep=(.)"?$/i;
 
-/** Opens a CSV export for reading; fails with a one-line message naming the file. */
-export async function openCsv(file: string, options: { encoding?: string } = {}): Promise<CsvFile> {
-  const sample = await readSample(file);
+/** Encoding and delimiter, from the file's first bytes; fails with a one-line message naming the file. */
+export async function sniffCsv(file: string, options: { encoding?: string } = {}): Promise<CsvShape> {
+  const { sample, size } = await readSample(file);
   const encoding = options.encoding ? givenEncoding(options.encoding) : detectEncoding(sample);
   // The header is the first line with text; blank lines before it are not rows.
-  const first = iconv.decode(Buffer.from(sample), encoding.encoding).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+  const text = iconv.decode(Buffer.from(sample), encoding.encoding).replace(/^\uFEFF/, '');
+  const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
   const sep = SEP_LINE.exec(first.trim());
-  const delimiter = sep ? sep[1]! : sniffDelimiter(first);
-  return { file, encoding, delimiter, sepLine: sep !== null, records: readRecords(file, encoding.encoding, delimiter, sep !== null) };
+  return { file, size, encoding, delimiter: sep ? sep[1]! : sniffDelimiter(first), lineEndings: lineEndings(text) };
 }
 
-async function readSample(file: string): Promise<Uint8Array> {
+/**
+ * The line endings of the sample. With one kind, csv-parse finds it itself, which is
+ * fastest; a file that mixes them (appended to in another editor) is parsed with all
+ * three, which is correct but slower. Only the first 256 KB are looked at.
+ */
+function lineEndings(text: string): string[] {
+  const crlf = text.includes('\r\n');
+  const lf = /(^|[^\r])\n/.test(text);
+  const cr = /\r(?!\n)/.test(text);
+  const seen = [crlf && '\r\n', lf && '\n', cr && '\r'].filter((e): e is string => e !== false);
+  return seen.length === 0 ? ['\r\n', '\n', '\r'] : seen.length === 1 ? seen : ['\r\n', '\n', '\r'];
+}
+
+async function readSample(file: string): Promise<{ sample: Uint8Array; size: number }> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -49,7 +68,7 @@ async function readSample(file: string): Promise<Uint8Array> {
     if (size === 0) throw new InputError({ file }, 'the file is empty');
     const buffer = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
+    return { sample: buffer.subarray(0, bytesRead), size };
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError({ file }, cannotRead(error), { cause: error });
@@ -71,45 +90,84 @@ export function sniffDelimiter(headerLine: string): string {
   return best;
 }
 
-const LINE_BREAK = /\r\n|\r|\n/g;
+/**
+ * Streams the records of the file (or of one byte range of it), blank lines
+ * and rows of empty cells left out. Resolves when done or stopped.
+ */
+export function readCsv(shape: CsvShape, onRecord: OnRecord, options: { range?: ByteRange; onBytes?: (n: number) => void } = {}): Promise<void> {
+  const { file, delimiter } = shape;
+  const range = options.range ?? { start: 0, end: shape.size, firstLine: 1 };
+  // `relax_quotes` takes a quote inside an unquoted field (`Han sa "hej"`) as text, as Excel does.
+  const parser = parse({ delimiter, record_delimiter: shape.lineEndings.length === 1 ? undefined : shape.lineEndings, bom: true, relax_column_count: true, relax_quotes: true });
+  const source = createReadStream(file, { start: range.start, end: Math.max(range.start, range.end - 1), highWaterMark: 256 * 1024 });
+  const decoder = utf8Stream(shape.encoding.encoding, range.firstLine);
+  let line = range.firstLine;
+  let stopped = false;
 
-async function* readRecords(file: string, encoding: string, delimiter: string, sepLine: boolean): AsyncGenerator<CsvRecord> {
-  // `raw` lets us count physical lines ourselves: csv-parse's own counter is
-  // off by one for each CRLF inside a quoted field. `relax_quotes` takes a quote
-  // inside an unquoted field (`Han sa "hej"`) as text, as Excel does.
-  const parser = parse({ delimiter, bom: true, raw: true, relax_column_count: true, relax_quotes: true });
-  const source = createReadStream(file);
-  const decoder = decodingStream(encoding);
-  const fail = (error: unknown) => parser.destroy(error as Error);
-  source.on('error', fail);
-  decoder.on('error', fail);
-  source.pipe(decoder).pipe(parser);
-  let line = 1;
-  let skipSep = sepLine;
-  try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const start = line;
-      line += raw.match(LINE_BREAK)?.length ?? 0;
-      if (skipSep) {
-        skipSep = false;
-        continue;
+  return new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      if (stopped) return;
+      stopped = true;
+      source.destroy();
+      reject(describeError(file, error, line));
+    };
+    source.on('error', fail);
+    decoder.on('error', fail);
+    parser.on('error', fail);
+    if (options.onBytes) source.on('data', (chunk) => options.onBytes!(chunk.length));
+    parser.on('readable', () => {
+      let record: string[] | null;
+      try {
+        while (!stopped && (record = parser.read() as string[] | null) !== null) {
+          const start = line;
+          // Every record begins a physical line (blank lines too, as one empty field);
+          // line breaks inside quoted fields add lines. Counted here, as csv-parse's own
+          // counter is off by one for each CRLF inside a quoted field.
+          line += 1 + breaksInside(record);
+          if (isEmptyRow(record)) continue;
+          if (onRecord(record, start) === false) {
+            stopped = true;
+            source.destroy();
+            resolve();
+          }
+        }
+      } catch (error) {
+        fail(error);
       }
-      if (record.every((f) => f.trim() === '')) continue; // blank line or a row of empty cells
-      yield { fields: record, line: start };
-    }
-  } catch (error) {
-    if (error instanceof CsvError) throw csvProblem(file, error, line);
-    if (error instanceof DecodeError) {
-      throw new InputError(
-        { file, line: error.line },
-        'not valid UTF-8 here, though the start of the file is: give the encoding, e.g. --encoding windows-1252',
-        { cause: error },
-      );
-    }
-    throw new InputError({ file }, cannotRead(error), { cause: error });
-  } finally {
-    source.destroy();
+    });
+    parser.on('end', () => {
+      if (!stopped) resolve();
+    });
+    if (range.end <= range.start) parser.end();
+    else source.pipe(decoder).pipe(parser);
+  });
+}
+
+function breaksInside(record: string[]): number {
+  let n = 0;
+  for (const field of record) {
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    n += field.match(/\r\n|\r|\n/g)!.length;
   }
+  return n;
+}
+
+function isEmptyRow(record: string[]): boolean {
+  for (const f of record) if (f !== '' && f.trim() !== '') return false;
+  return true;
+}
+
+function describeError(file: string, error: unknown, recordStart: number): InputError {
+  if (error instanceof InputError) return error;
+  if (error instanceof CsvError) return csvProblem(file, error, recordStart);
+  if (error instanceof DecodeError) {
+    return new InputError(
+      { file, line: error.line },
+      'not valid UTF-8 here, though the start of the file is: give the encoding, e.g. --encoding windows-1252',
+      { cause: error },
+    );
+  }
+  return new InputError({ file }, cannotRead(error), { cause: error });
 }
 
 function cannotRead(error: unknown): string {

@@ -112,37 +112,52 @@ export class DecodeError extends Error {
   }
 }
 
-/** Bytes → text, BOM removed. UTF-8 is decoded strictly, so a mislabelled file is caught, not garbled. */
-export function decodingStream(encoding: string): Transform {
-  const utf8 = encoding.toLowerCase().replace('_', '-') === 'utf-8' || encoding.toLowerCase() === 'utf8';
-  const strict = utf8 ? new TextDecoder('utf-8', { fatal: true }) : undefined;
-  const loose = utf8 ? undefined : iconv.getDecoder(encoding);
-  let lines = 1;
-  const count = (text: string) => {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-    return text;
+/**
+ * Bytes in any encoding → UTF-8 bytes, which is what csv-parse works on.
+ * UTF-8 passes through, checked strictly so that a mislabelled file is caught,
+ * not garbled; other encodings are transcoded. `firstLine` numbers the lines
+ * for an error when the stream starts mid-file.
+ */
+export function utf8Stream(encoding: string, firstLine = 1): Transform {
+  const name = encoding.toLowerCase().replace('_', '-');
+  const passThrough = name === 'utf-8' || name === 'utf8';
+  const decoder = passThrough ? undefined : iconv.getDecoder(encoding);
+  let carry: Buffer = Buffer.alloc(0);
+  let line = firstLine;
+  const count = (bytes: Uint8Array, end = bytes.length) => {
+    for (let i = bytes.indexOf(10); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) line++;
   };
-  const fail = (chunk: Uint8Array) => {
-    const text = new TextDecoder('utf-8').decode(chunk);
-    const bad = text.indexOf('\uFFFD');
-    count(text.slice(0, Math.max(bad, 0)));
-    return new DecodeError(lines);
+  const firstInvalid = (bytes: Uint8Array) => {
+    let lo = 0;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (isUtf8(trimPartialUtf8(bytes.subarray(0, mid + 1)))) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   return new Transform({
-    decodeStrings: true,
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
-      try {
-        done(null, count(strict ? strict.decode(chunk, { stream: true }) : loose!.write(chunk)));
-      } catch {
-        done(fail(chunk));
+      if (!passThrough) {
+        const text = Buffer.from(decoder!.write(chunk), 'utf8');
+        count(text);
+        return done(null, text);
       }
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const whole = trimPartialUtf8(bytes);
+      if (!isUtf8(whole)) {
+        count(whole, firstInvalid(whole));
+        return done(new DecodeError(line));
+      }
+      carry = Buffer.from(bytes.subarray(whole.length));
+      count(whole);
+      done(null, whole);
     },
     flush(done: TransformCallback) {
-      try {
-        done(null, count(strict ? strict.decode() : (loose!.end() ?? '')));
-      } catch {
-        done(new DecodeError(lines));
-      }
+      if (passThrough) return carry.length ? done(new DecodeError(line)) : done();
+      const rest = decoder!.end();
+      done(null, rest ? Buffer.from(rest, 'utf8') : undefined);
     },
   });
 }

@@ -1,23 +1,25 @@
 /**
- * One export file → a stream of typed rows, rejections and skipped rows, each
- * with its line. The one ingest path for every command.
+ * One export file → typed rows, rejections and skipped rows, each with its
+ * line, pushed to a sink. The one ingest path for every command, whether a
+ * file is read whole or in byte ranges on several cores.
  */
 import type { Incident, InputKind, PatrolRound, Rejection } from '../domain.js';
 import { InputError } from '../errors.js';
 import { type ColumnMap, mapColumns, requireColumns } from './columns.js';
-import { openCsv } from './csv-file.js';
-import type { DetectedEncoding } from './encoding.js';
+import { type ByteRange, readCsv, SEP_LINE, sniffCsv, type CsvShape } from './csv-file.js';
 import { REQUIRED_INCIDENT_COLUMNS, toIncident } from './incidents.js';
 import { REQUIRED_PATROL_COLUMNS, toPatrolRound } from './patrols.js';
 import { isDeferred, isRejection, RowReader } from './row.js';
 import { type DateOrder, TimeReader } from './times.js';
 
-export type IngestEvent =
-  | { type: 'incident'; line: number; incident: Incident }
-  | { type: 'patrol'; line: number; round: PatrolRound }
-  | { type: 'rejected'; rejection: Rejection }
+/** Where the rows of a file go. */
+export interface RowSink {
+  incident(line: number, incident: Incident): void;
+  patrol(line: number, round: PatrolRound): void;
+  reject(rejection: Rejection): void;
   /** Not data: a totals or footer row such as "Summa;;;143". */
-  | { type: 'skipped'; line: number; reason: string };
+  skip(line: number, reason: string): void;
+}
 
 export interface IngestOptions {
   timeZone: string;
@@ -29,83 +31,116 @@ export interface IngestOptions {
   dateOrder?: DateOrder;
 }
 
-export interface InputFile {
-  file: string;
+/** How a file is laid out: all that is needed to read any part of it. Plain data, so it can go to a worker. */
+export interface InputShape extends CsvShape {
   kind: InputKind;
-  encoding: DetectedEncoding;
-  delimiter: string;
+  /** Line of the header row; data starts after it. */
+  headerLine: number;
   headers: string[];
   columns: ColumnMap<string>;
-  /** Date and time formats seen so far; complete once `events` is exhausted. */
-  dateFormats: ReadonlySet<string>;
-  events: AsyncIterable<IngestEvent>;
 }
 
-/** Rows held back while a file has not yet shown its day/month order. Past this, the file needs config. */
-const MAX_DEFERRED = 100_000;
-const FOOTER = /^(summa|totalt|total|totals|sum|antal)\b/i;
+export interface ReadResult {
+  /** Date and time formats seen. */
+  dateFormats: string[];
+  /** The day/month order the rows showed, if any. */
+  dateOrder: DateOrder | undefined;
+}
 
-/** Opens the file and checks its header; rows are read as `events` is iterated. */
-export async function readInput(file: string, kind: InputKind, options: IngestOptions): Promise<InputFile> {
-  const csv = await openCsv(file, { encoding: options.encoding });
-  const iterator = csv.records[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const headers = first.done ? [] : first.value.fields.map((h) => h.trim());
+/** Reads the sample and the header row; fails naming the file when it cannot be used. */
+export async function inspectInput(file: string, kind: InputKind, options: IngestOptions): Promise<InputShape> {
+  const csv = await sniffCsv(file, { encoding: options.encoding });
+  let header: { fields: string[]; line: number } | undefined;
+  await readCsv(csv, (fields, line) => {
+    if (header === undefined && fields.length === 1 && SEP_LINE.test(fields[0]!.trim())) return true;
+    // Excel's sep= line parses as ["sep=", ""] when its delimiter is the file's own.
+    if (header === undefined && fields.length === 2 && /^"?sep=$/i.test(fields[0]!.trim()) && fields[1] === '' && line === 1) return true;
+    header = { fields, line };
+    return false;
+  });
+  const headers = (header?.fields ?? []).map((h) => h.trim());
   const columns = mapColumns(kind, headers, options.columns);
-  const headerLine = first.done ? 1 : first.value.line;
+  const line = header?.line ?? 1;
   requireColumns({
     file,
     kind,
-    line: headerLine,
+    line,
     headers,
     map: columns,
     required: kind === 'incidents' ? REQUIRED_INCIDENT_COLUMNS : REQUIRED_PATROL_COLUMNS,
     configured: options.columns,
   });
+  return { ...csv, kind, headerLine: line, headers, columns };
+}
+
+type Row =
+  | { line: number; value: Incident | PatrolRound; rejection?: undefined; skipped?: undefined }
+  | { line: number; skipped: string; rejection?: undefined }
+  | { rejection: Rejection; skipped?: undefined };
+
+/** Rows held back while a file has not yet shown its day/month order. Past this, the file needs config. */
+const MAX_DEFERRED = 100_000;
+const FOOTER = /^(summa|totalt|total|totals|sum|antal)\b/i;
+
+/** Reads the rows of the file, or of one range of it, into the sink. */
+export async function readRows(
+  shape: InputShape,
+  options: IngestOptions,
+  sink: RowSink,
+  { range, onBytes }: { range?: ByteRange; onBytes?: (n: number) => void } = {},
+): Promise<ReadResult> {
+  const { file, kind, headers, columns, headerLine } = shape;
   const times = new TimeReader(options.timeZone, options.dateOrder);
   const convert = kind === 'incidents' ? toIncident : toPatrolRound;
+  const row = new RowReader<string>(columns, headers);
+  let deferred: { fields: string[]; line: number }[] = [];
 
-  function toEvent(fields: string[], line: number): IngestEvent | 'deferred' {
+  /** What one record is; 'deferred' when it waits for the file's day/month order. */
+  const classify = (fields: string[], line: number): Row | 'deferred' => {
     const extra = fields.findIndex((f, i) => i >= headers.length && f.trim() !== '');
-    if (extra >= 0) {
-      return { type: 'rejected', rejection: { line, column: extra + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
-    }
-    const row = new RowReader(fields, line, columns, headers);
+    if (extra >= 0) return { rejection: { line, column: extra + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
+    row.read(fields, line);
     const result = convert(row, times);
     if (isDeferred(result)) return 'deferred';
-    if (isRejection(result)) {
-      const footer = footerWord(fields);
-      if (footer) return { type: 'skipped', line, reason: `totals row ("${footer}")` };
-      checkTimesHaveDates(file, kind, row, times);
-      if (fields.length < headers.length) {
-        return { type: 'rejected', rejection: { line, column: fields.length + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
-      }
-      return { type: 'rejected', rejection: result };
+    if (!isRejection(result)) return { line, value: result as Incident | PatrolRound };
+    const footer = footerWord(fields);
+    if (footer) return { line, skipped: `totals row ("${footer}")` };
+    checkTimesHaveDates(file, kind, row, times);
+    if (fields.length < headers.length) {
+      return { rejection: { line, column: fields.length + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
     }
-    return kind === 'incidents' ? { type: 'incident', line, incident: result as Incident } : { type: 'patrol', line, round: result as PatrolRound };
-  }
+    return { rejection: result };
+  };
 
-  async function* events(): AsyncGenerator<IngestEvent> {
-    let deferred: { fields: string[]; line: number }[] = [];
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      const { fields, line } = next.value;
-      const event = toEvent(fields, line);
-      if (event === 'deferred') {
+  const deliver = (r: Row): void => {
+    if (r.rejection) sink.reject(r.rejection);
+    else if (r.skipped !== undefined) sink.skip(r.line, r.skipped);
+    else if (kind === 'incidents') sink.incident(r.line, r.value as Incident);
+    else sink.patrol(r.line, r.value as PatrolRound);
+  };
+
+  await readCsv(
+    shape,
+    (fields, line) => {
+      if (line <= headerLine && !range?.start) return; // the header, and a sep= line before it
+      const result = classify(fields, line);
+      if (result === 'deferred') {
         deferred.push({ fields, line });
         if (deferred.length > MAX_DEFERRED) throw ambiguousDates(file, deferred[0]!.line);
-        continue;
+        return;
       }
       if (deferred.length > 0 && times.order !== undefined) {
-        // The order is known now: the rows held back can be read, in their order.
-        for (const held of deferred) yield toEvent(held.fields, held.line) as IngestEvent;
+        // This row showed the order: the rows held back go first, in their order.
+        const held = deferred;
         deferred = [];
+        for (const h of held) deliver(classify(h.fields, h.line) as Row);
       }
-      yield event;
-    }
-    if (deferred.length > 0) throw ambiguousDates(file, deferred[0]!.line);
-  }
-
-  return { file, kind, encoding: csv.encoding, delimiter: csv.delimiter, headers, columns, dateFormats: times.formats, events: events() };
+      deliver(result);
+    },
+    { range, onBytes },
+  );
+  if (deferred.length > 0) throw ambiguousDates(file, deferred[0]!.line);
+  return { dateFormats: [...times.formats].sort(), dateOrder: times.order };
 }
 
 /**
@@ -127,8 +162,11 @@ function footerWord(fields: readonly string[]): string | undefined {
   return first !== undefined && FOOTER.test(first) ? first : undefined;
 }
 
+/** The file's slashed dates never showed day/month order. */
+export class AmbiguousDatesError extends InputError {}
+
 function ambiguousDates(file: string, line: number): InputError {
-  return new InputError(
+  return new AmbiguousDatesError(
     { file, line },
     'dates such as 04/05/2024 can be read as day/month or as month/day, and no row of the file shows which; ' +
       'set "dateOrder": "dmy" (day first, as in Sweden) or "mdy" in the config',

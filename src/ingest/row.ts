@@ -8,13 +8,21 @@ export interface Deferred {
   deferred: true;
 }
 
+/** One reader per file, pointed at each record in turn: a file of a million rows makes no million readers. */
 export class RowReader<F extends string> {
+  fields: readonly string[] = [];
+  line = 0;
+
   constructor(
-    readonly fields: readonly string[],
-    readonly line: number,
     private readonly columns: ColumnMap<F>,
     private readonly headers: readonly string[],
   ) {}
+
+  read(fields: readonly string[], line: number): this {
+    this.fields = fields;
+    this.line = line;
+    return this;
+  }
 
   has(field: F): boolean {
     return this.columns[field] !== undefined;

@@ -61,6 +61,9 @@ const ORDER_LABEL: Record<DateOrder, string> = { dmy: 'D/M/YYYY', mdy: 'M/D/YYYY
 export class TimeReader {
   readonly formats = new Set<string>();
   private readonly instants = new Map<number, number>();
+  /** Exports repeat a few hundred dates and times a million times: each is parsed once. */
+  private readonly dates = new Map<string, DateResult>();
+  private readonly timesOfDay = new Map<string, TimeOfDayResult>();
 
   constructor(
     readonly timeZone: string,
@@ -90,27 +93,34 @@ export class TimeReader {
   /** A date field and a time-of-day field; an empty time means 00:00. */
   dateAndTime(dateText: string, timeText: string): TimeResult & { field?: 'date' | 'time' } {
     // Excel writes a date cell as "2024-04-16 00:00:00" beside the time column.
-    const date = this.date(dateText.trim().replace(MIDNIGHT_SUFFIX, ''));
+    const date = this.date(dateText.length > 10 ? dateText.trim().replace(MIDNIGHT_SUFFIX, '') : dateText);
     if (!date.ok) return { ...date, field: 'date' };
-    if (timeText.trim() === '') {
+    if (timeText === '') {
       this.formats.add(date.label);
       return ok(this.instant(date.value, MIDNIGHT));
     }
     const time = this.timeOfDay(timeText);
     if (!time.ok) return { ...time, field: 'time' };
-    this.formats.add(`${date.label} + ${time.label}`);
+    this.seeFormat(date.label, time.label);
     return ok(this.instant(date.value, time.value));
   }
 
+  private lastFormat: [string, string] = ['', ''];
+  /** Notes "date + time" formats; the same pair row after row is noted once, without building a string. */
+  private seeFormat(date: string, time: string): void {
+    if (this.lastFormat[0] === date && this.lastFormat[1] === time) return;
+    this.lastFormat = [date, time];
+    this.formats.add(`${date} + ${time}`);
+  }
+
   /** `13:58`, `13.58`, `kl. 13:58`, `13:58:30`; `24:00` is the end of the day. */
-  timeOfDay(text: string): { ok: true; value: TimeParts; label: string } | { ok: false; reason: string; pending?: false } {
-    const m = TIME.exec(text.trim());
-    if (!m) return fail(`"${text}" is not a time of day (expected e.g. 13:58)`);
-    const [hour, minute, second] = [Number(m[1]), Number(m[3]), Number(m[4] ?? 0)];
-    const endOfDay = hour === 24 && minute === 0 && second === 0;
-    if ((hour > 23 && !endOfDay) || minute > 59 || second > 59) return fail(`"${text}" is not a valid time of day`);
-    const label = `HH${m[2]}MM${m[4] === undefined ? '' : `${m[2]}SS`}`;
-    return { ok: true, value: { hour, minute, second }, label };
+  timeOfDay(text: string): TimeOfDayResult {
+    let result = this.timesOfDay.get(text);
+    if (result === undefined) {
+      result = parseTimeOfDay(text);
+      if (this.timesOfDay.size < CACHE_LIMIT) this.timesOfDay.set(text, result);
+    }
+    return result;
   }
 
   /** Local wall-clock time → instant; hour 24 is 00:00 the next day. Cached per hour: exports repeat days. */
@@ -124,30 +134,55 @@ export class TimeReader {
     return hourStart + time.minute * 60_000 + time.second * 1000;
   }
 
-  private date(text: string): { ok: true; value: DateParts; label: string } | { ok: false; reason: string; pending?: false } | Pending {
+  private date(text: string): DateResult | Pending {
+    const known = this.dates.get(text);
+    if (known !== undefined) return known;
     for (const shape of DATE_SHAPES) {
       const m = shape.pattern.exec(text);
       if (!m) continue;
+      // Slashed dates depend on the order the file has shown so far: not cached.
       if (shape.ymd === null) return this.slashed(text, Number(m[1]), Number(m[2]), Number(m[3]));
       const [year, month, day] = shape.ymd.map((i) => Number(m[i]));
-      if (!isRealDate(year!, month!, day!)) return fail(`"${text}" is not a real date`);
-      return { ok: true, value: { year: year!, month: month!, day: day! }, label: shape.label };
+      const result: DateResult = isRealDate(year!, month!, day!)
+        ? { ok: true, value: { year: year!, month: month!, day: day! }, label: shape.label }
+        : fail(`"${text}" is not a real date`);
+      return this.remember(text, result);
     }
-    return fail(`"${text}" is not a date (expected e.g. 2024-04-29)`);
+    return this.remember(text, fail(`"${text}" is not a date (expected e.g. 2024-04-29)`));
+  }
+
+  private remember(text: string, result: DateResult): DateResult {
+    if (this.dates.size < CACHE_LIMIT) this.dates.set(text, result);
+    return result;
   }
 
   /** a/b/yyyy: day/month or month/day, as the file's rows show. */
-  private slashed(text: string, a: number, b: number, year: number) {
+  private slashed(text: string, a: number, b: number, year: number): DateResult | Pending {
     if (this.order === undefined) {
       if (a > 12 && b <= 12) this.order = 'dmy';
       else if (b > 12 && a <= 12) this.order = 'mdy';
-      else if (a <= 12 && b <= 12) return { ok: false as const, pending: true as const, reason: `"${text}" can be day/month or month/day` };
+      else if (a <= 12 && b <= 12) return { ok: false, pending: true, reason: `"${text}" can be day/month or month/day` };
       else return fail(`"${text}" is not a real date`);
     }
     const [day, month] = this.order === 'dmy' ? [a, b] : [b, a];
     if (!isRealDate(year, month, day)) return fail(`"${text}" is not a real date in the file's ${ORDER_LABEL[this.order]} order`);
-    return { ok: true as const, value: { year, month, day }, label: ORDER_LABEL[this.order] };
+    return { ok: true, value: { year, month, day }, label: ORDER_LABEL[this.order] };
   }
+}
+
+type DateResult = { ok: true; value: DateParts; label: string } | { ok: false; reason: string; pending?: false };
+type TimeOfDayResult = { ok: true; value: TimeParts; label: string } | { ok: false; reason: string; pending?: false };
+const CACHE_LIMIT = 50_000;
+
+/** `13:58`, `13.58`, `kl. 13:58`, `13:58:30`; `24:00` is the end of the day. */
+function parseTimeOfDay(text: string): TimeOfDayResult {
+  const m = TIME.exec(text.trim());
+  if (!m) return fail(`"${text}" is not a time of day (expected e.g. 13:58)`);
+  const [hour, minute, second] = [Number(m[1]), Number(m[3]), Number(m[4] ?? 0)];
+  const endOfDay = hour === 24 && minute === 0 && second === 0;
+  if ((hour > 23 && !endOfDay) || minute > 59 || second > 59) return fail(`"${text}" is not a valid time of day`);
+  const label = `HH${m[2]}MM${m[4] === undefined ? '' : `${m[2]}SS`}`;
+  return { ok: true, value: { hour, minute, second }, label };
 }
 
 const ok = (value: number): Parsed<number> => ({ ok: true, value });

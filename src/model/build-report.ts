@@ -1,9 +1,12 @@
 /**
- * Folds incidents, patrol rounds and rejections into the report model, one row
- * at a time so that no input is held in memory. Pure: no I/O.
+ * Puts the tallies of every input file together into the report model: names
+ * merged, duplicates across exports counted once, counts by area and category
+ * now and before. Pure: no I/O. Tallies arrive file by file, part by part, in
+ * the order the rows stand, so "the first" of two duplicates is well defined.
  */
-import type { Incident, InputKind, PatrolRound, Rejection } from '../domain.js';
-import { contains, isoWeeks, localDate, type ReportPeriod } from '../period.js';
+import type { InputKind } from '../domain.js';
+import { isoWeeks, localDate, type ReportPeriod } from '../period.js';
+import type { Slot, TallyData, WindowRow } from './file-tally.js';
 import { NameBook, nameKey } from './names.js';
 import type {
   AreaCategoryCount,
@@ -19,10 +22,9 @@ import type {
   RowLocation,
   SkippedRow,
 } from './report.js';
-import { suggestMerges } from './similar-names.js';
 import { SCHEMA_VERSION } from './report.js';
+import { suggestMerges } from './similar-names.js';
 
-type Slot = 'current' | 'previous';
 interface Tally {
   current: number;
   previous: number;
@@ -37,7 +39,7 @@ export interface NameAliases {
   categories?: Readonly<Record<string, string>>;
 }
 
-/** The accounting of one input file; pass it back with each of the file's rows. */
+/** The accounting of one input file; pass it back with each of the file's tallies. */
 export type FileAccount = InputAccount;
 
 export class ReportBuilder {
@@ -79,48 +81,53 @@ export class ReportBuilder {
     account.format = format;
   }
 
-  addIncident(account: FileAccount, line: number, incident: Incident): void {
-    const area = this.areas.see(incident.area);
-    const category = this.categories.see(incident.category);
-    const idKey = incident.id === undefined ? undefined : `i|${incident.id.trim().toLowerCase()}`;
-    const contentKey = `i|${incident.at}|${area}|${category}|${nameKey(incident.description ?? '')}`;
-    const slot = this.place(account, line, incident.at, idKey, contentKey);
-    if (!slot) return;
-    bump(tally(this.byArea, area), slot, 1);
-    bump(tally(this.byCategory, category), slot, 1);
-    let row = this.byAreaCategory.get(area);
-    if (!row) this.byAreaCategory.set(area, (row = new Map()));
-    bump(tally(row, category), slot, 1);
+  /** What a part of the file came to; parts in the order they stand in the file. */
+  addTally(account: FileAccount, tally: TallyData): void {
+    account.rows += tally.rows;
+    account.outside += tally.outside;
+    account.rejected += tally.rejected.length;
+    account.skipped += tally.skipped.length;
+    for (const r of tally.rejected) this.rejected.push({ file: account.file, line: r.line, column: r.column ?? null, reason: r.reason });
+    for (const s of tally.skipped) this.skipped.push({ file: account.file, line: s.line, reason: s.reason });
+    for (const [name, n] of tally.areaNames) this.areas.see(name, n);
+    for (const [name, n] of tally.categoryNames) this.categories.see(name, n);
+    if (tally.first !== null && tally.last !== null) this.widenSpan(account, tally.first, tally.last);
+    for (const row of tally.windowRows) this.count(account, row);
   }
 
-  /** A round counts in the window where it starts. */
-  addPatrol(account: FileAccount, line: number, round: PatrolRound): void {
-    const area = this.areas.see(round.area);
-    const contentKey = `p|${round.start}|${area}|${round.minutes}|${nameKey(round.guard ?? '')}`;
-    const slot = this.place(account, line, round.start, undefined, contentKey);
-    if (!slot) return;
-    let t = this.patrolsByArea.get(area);
-    if (!t) this.patrolsByArea.set(area, (t = { rounds: zero(), minutes: zero() }));
-    bump(t.rounds, slot, 1);
-    bump(t.minutes, slot, round.minutes);
-  }
-
-  reject(account: FileAccount, rejection: Rejection): void {
-    account.rows++;
-    account.rejected++;
-    this.rejected.push({ file: account.file, line: rejection.line, column: rejection.column ?? null, reason: rejection.reason });
-  }
-
-  skip(account: FileAccount, line: number, reason: string): void {
-    account.rows++;
-    account.skipped++;
-    this.skipped.push({ file: account.file, line, reason });
+  private count(account: FileAccount, row: WindowRow): void {
+    const { line, slot } = row;
+    if (row.incident) {
+      const { incident } = row;
+      const area = this.areas.keyOf(incident.area);
+      const category = this.categories.keyOf(incident.category);
+      const idKey = incident.id === undefined ? undefined : `i|${incident.id.trim().toLowerCase()}`;
+      const contentKey = `i|${incident.at}|${area}|${category}|${nameKey(incident.description ?? '')}`;
+      if (this.isDuplicate(account, line, idKey, contentKey)) return;
+      countIn(account, slot);
+      bump(tally(this.byArea, area), slot, 1);
+      bump(tally(this.byCategory, category), slot, 1);
+      let pairs = this.byAreaCategory.get(area);
+      if (!pairs) this.byAreaCategory.set(area, (pairs = new Map()));
+      bump(tally(pairs, category), slot, 1);
+    } else {
+      const { round } = row;
+      const area = this.areas.keyOf(round.area);
+      const contentKey = `p|${round.start}|${area}|${round.minutes}|${nameKey(round.guard ?? '')}`;
+      if (this.isDuplicate(account, line, undefined, contentKey)) return;
+      countIn(account, slot);
+      let t = this.patrolsByArea.get(area);
+      if (!t) this.patrolsByArea.set(area, (t = { rounds: zero(), minutes: zero() }));
+      bump(t.rounds, slot, 1);
+      bump(t.minutes, slot, round.minutes);
+    }
   }
 
   /**
    * The same row in two overlapping exports counts once: by id when both have
-   * one, else by time, area, category and description. The repeat moves from
-   * its window's count to `duplicates`, with where it was seen first.
+   * one, else by time, area, category and description. The repeat goes to
+   * `duplicates`, with where it was seen first. Only rows inside the windows
+   * come here, so memory follows the windows, not the size of the files.
    */
   private isDuplicate(account: FileAccount, line: number, idKey: string | undefined, contentKey: string): boolean {
     const here = { file: account.file, line };
@@ -128,6 +135,7 @@ export class ReportBuilder {
     const byContent = this.seenContent.get(contentKey);
     const first = byId ?? (byContent && (idKey === undefined || !byContent.hasId) ? byContent.at : undefined);
     if (first) {
+      account.duplicates++;
       this.duplicates.push({ ...here, duplicateOf: first, reason: byId ? 'same id' : 'same time, area, category and description' });
       return true;
     }
@@ -136,32 +144,13 @@ export class ReportBuilder {
     return false;
   }
 
-  private widenSpan(account: FileAccount, instant: number): void {
+  private widenSpan(account: FileAccount, first: number, last: number): void {
     const span = this.spans.get(account);
-    if (!span) this.spans.set(account, { first: instant, last: instant });
+    if (!span) this.spans.set(account, { first, last });
     else {
-      if (instant < span.first) span.first = instant;
-      if (instant > span.last) span.last = instant;
+      span.first = Math.min(span.first, first);
+      span.last = Math.max(span.last, last);
     }
-  }
-
-  /** Counts the row where it belongs; returns the window it is to be tallied in, if any. */
-  private place(account: FileAccount, line: number, instant: number, idKey: string | undefined, contentKey: string): Slot | undefined {
-    account.rows++;
-    this.widenSpan(account, instant);
-    const slot = contains(this.period.current, instant) ? 'current' : contains(this.period.previous, instant) ? 'previous' : undefined;
-    if (!slot) {
-      account.outside++;
-      return undefined;
-    }
-    // Only rows inside the windows are remembered, so memory follows the window, not the file.
-    if (this.isDuplicate(account, line, idKey, contentKey)) {
-      account.duplicates++;
-      return undefined;
-    }
-    if (slot === 'current') account.inPeriod++;
-    else account.inPrevious++;
-    return slot;
   }
 
   build(meta: ReportMeta): ReportModel {
@@ -285,6 +274,11 @@ function ranked(tallies: Map<string, Tally>, book: NameBook): Keyed[] {
   return [...tallies]
     .map(([key, t]) => ({ key, value: { name: book.display(key), ...change(t.current, t.previous) } }))
     .sort((a, b) => byCountThenName(a.value, b.value));
+}
+
+function countIn(account: FileAccount, slot: Slot): void {
+  if (slot === 'current') account.inPeriod++;
+  else account.inPrevious++;
 }
 
 const zero = (): Tally => ({ current: 0, previous: 0 });

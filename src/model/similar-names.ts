@@ -17,6 +17,8 @@ export function foldName(key: string): string {
 }
 
 export function looksAlike(a: string, b: string): boolean {
+  // "Område 21" and "Område 28", "Skola 1" and "Skola 2": numbered places are different places.
+  if (digits(a) !== digits(b)) return false;
   const [fa, fb] = [foldName(a), foldName(b)];
   if (fa.length < 4 || fb.length < 4) return fa === fb;
   if (fa === fb) return true;
@@ -53,3 +55,5 @@ export function suggestMerges(kind: 'area' | 'category', book: NameBook): NameSu
   }
   return out;
 }
+
+const digits = (s: string) => s.replace(/\D+/g, ' ').trim();

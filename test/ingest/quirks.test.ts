@@ -87,6 +87,14 @@ describe('shapes', () => {
     expect(c.model.rejected).toEqual([{ file: expect.stringMatching(/quoted\.csv$/), line: 5, column: 3, reason: 'Kategori: category is empty' }]);
   });
 
+  it('keeps line numbers when the line endings change halfway, as in a file appended to elsewhere', async () => {
+    const content = 'Tidpunkt;Område;Kategori\n2024-04-16 10:00;Centrum;stöld\r\n2024-04-16 11:00;Centrum;stöld\r\nigår;Centrum;stöld\n';
+    const c = await collect([{ name: 'mixed-endings.csv', content }]);
+    expect(c.model.inputs[0]).toMatchObject({ rows: 3, inPeriod: 2, rejected: 1 });
+    expect(c.model.rejected[0]).toMatchObject({ line: 4 });
+    expect(c.model.incidents.byCategory.map((x) => x.name)).toEqual(['stöld']);
+  });
+
   it('takes a quote inside an unquoted field as text, as Excel writes it', async () => {
     const c = await collect([{ name: 'stray.csv', content: 'Tidpunkt;Område;Kategori;Beskrivning\n2024-04-16 10:00;Centrum;hot;Han sa "hej" och gick\n' }]);
     expect(c.model.inputs[0]).toMatchObject({ rows: 1, inPeriod: 1, rejected: 0 });

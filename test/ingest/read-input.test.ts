@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readInput, type IngestEvent } from '../../src/ingest/read-input.js';
+import { inspectInput, readRows } from '../../src/ingest/read-input.js';
+import type { Incident, PatrolRound, Rejection } from '../../src/domain.js';
+
+type IngestEvent =
+  | { type: 'incident'; line: number; incident: Incident }
+  | { type: 'patrol'; line: number; round: PatrolRound }
+  | { type: 'rejected'; rejection: Rejection }
+  | { type: 'skipped'; line: number; reason: string };
 import { sniffDelimiter } from '../../src/ingest/csv-file.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -7,11 +14,21 @@ const TZ = 'Europe/Stockholm';
 const tmp = tempDir();
 
 async function events(name: string, content: string | Uint8Array, kind: 'incidents' | 'patrols' = 'incidents') {
-  const input = await readInput(tmp.write(name, content), kind, { timeZone: TZ });
+  const input = await inspectInput(tmp.write(name, content), kind, { timeZone: TZ });
   const out: IngestEvent[] = [];
-  for await (const e of input.events) out.push(e);
+  await readRows(input, { timeZone: TZ }, {
+    incident: (line, incident) => out.push({ type: 'incident', line, incident }),
+    patrol: (line, round) => out.push({ type: 'patrol', line, round }),
+    reject: (rejection) => out.push({ type: 'rejected', rejection }),
+    skip: (line, reason) => out.push({ type: 'skipped', line, reason }),
+  });
   return { input, out };
 }
+
+const read = async (file: string) => {
+  const input = await inspectInput(file, 'incidents', { timeZone: TZ });
+  await readRows(input, { timeZone: TZ }, { incident() {}, patrol() {}, reject() {}, skip() {} });
+};
 
 describe('reading an export', () => {
   it('reads Swedish Excel output: semicolons, a BOM, CRLF, quoted delimiters, doubled quotes', async () => {
@@ -60,15 +77,12 @@ describe('reading an export', () => {
   });
 
   it('fails the whole file, naming it, when a required column is missing or the CSV is broken', async () => {
-    await expect(readInput(tmp.write('nocat.csv', 'Datum;Område\n2024-04-15;Centrum\n'), 'incidents', { timeZone: TZ })).rejects.toThrow(
-      /nocat\.csv:1: missing required column: category/,
+    await expect(read(tmp.write('nocat.csv', 'Datum;Område\n2024-04-15;Centrum\n'))).rejects.toThrow(/nocat\.csv:1: missing required column: category/);
+    await expect(read(tmp.write('broken.csv', 'Tidpunkt,Plats,Typ\n2024-04-15,Centrum,stöld\n2024-04-15,"Centrum,stöld\n'))).rejects.toThrow(
+      /broken\.csv:3: not readable as CSV: a quoted field that starts on this line is never closed/,
     );
-    const broken = await readInput(tmp.write('broken.csv', 'Tidpunkt,Plats,Typ\n2024-04-15,"Centrum,stöld\n'), 'incidents', { timeZone: TZ });
-    await expect(async () => {
-      for await (const _ of broken.events);
-    }).rejects.toThrow(/broken\.csv:\d+: not readable as CSV/);
-    await expect(readInput(tmp.dir + '/nope.csv', 'incidents', { timeZone: TZ })).rejects.toThrow(/nope\.csv: no such file/);
-    await expect(readInput(tmp.write('empty.csv', ''), 'incidents', { timeZone: TZ })).rejects.toThrow(/empty\.csv: the file is empty/);
+    await expect(read(tmp.dir + '/nope.csv')).rejects.toThrow(/nope\.csv: no such file/);
+    await expect(read(tmp.write('empty.csv', ''))).rejects.toThrow(/empty\.csv: the file is empty/);
   });
 
   it('sniffs the delimiter from the header, ignoring quoted ones', () => {

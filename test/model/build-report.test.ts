@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident, PatrolRound } from '../../src/domain.js';
-import { ReportBuilder } from '../../src/model/build-report.js';
+import { ReportBuilder, type FileAccount } from '../../src/model/build-report.js';
+import { FileTally } from '../../src/model/file-tally.js';
 import { reportPeriod } from '../../src/period.js';
 import { at } from '../support/time.js';
 
@@ -10,17 +11,43 @@ const meta = { municipality: 'Testby kommun', recipient: null, marking: null, ti
 const incident = (when: string, area: string, category: string): Incident => ({ at: at(when), area, category });
 const round = (when: string, area: string, minutes: number): PatrolRound => ({ start: at(when), area, minutes });
 
+/** Rows through a file tally into the builder, as the collect step does. */
+function feed(b: ReportBuilder, account: FileAccount, rows: [number, Incident | PatrolRound][]): void {
+  const tally = new FileTally(period);
+  for (const [line, r] of rows) {
+    if ('at' in r) tally.incident(line, r);
+    else tally.patrol(line, r);
+  }
+  b.addTally(account, tally.take());
+}
+
+/** Stand-ins for the old row-at-a-time calls, so each test reads as rows arriving. */
+const withRows = (b: ReportBuilder) => ({
+  addIncident: (f: FileAccount, line: number, i: Incident) => feed(b, f, [[line, i]]),
+  addPatrol: (f: FileAccount, line: number, r: PatrolRound) => feed(b, f, [[line, r]]),
+  reject: (f: FileAccount, r: { line: number; column?: number; reason: string }) => {
+    const t = new FileTally(period);
+    t.reject(r);
+    b.addTally(f, t.take());
+  },
+  skip: (f: FileAccount, line: number, reason: string) => {
+    const t = new FileTally(period);
+    t.skip(line, reason);
+    b.addTally(f, t.take());
+  },
+});
+
 describe('building the report model', () => {
   it('accounts for every row: in the period, in the previous one, outside both, or rejected', () => {
     const b = new ReportBuilder(period);
     const f = b.addFile('a.csv', 'incidents');
-    b.addIncident(f, 0, incident('2024-04-15 00:00', 'Centrum', 'stöld'));
-    b.addIncident(f, 0, incident('2024-04-28 23:59', 'Centrum', 'stöld'));
-    b.addIncident(f, 0, incident('2024-04-14 23:59', 'Centrum', 'stöld'));
-    b.addIncident(f, 0, incident('2024-04-01 00:00', 'Centrum', 'stöld'));
-    b.addIncident(f, 0, incident('2024-03-31 23:59', 'Centrum', 'stöld'));
-    b.addIncident(f, 0, incident('2024-04-29 00:00', 'Centrum', 'stöld'));
-    b.reject(f, { line: 8, column: 2, reason: 'Datum: bad' });
+    withRows(b).addIncident(f, 0, incident('2024-04-15 00:00', 'Centrum', 'stöld'));
+    withRows(b).addIncident(f, 0, incident('2024-04-28 23:59', 'Centrum', 'stöld'));
+    withRows(b).addIncident(f, 0, incident('2024-04-14 23:59', 'Centrum', 'stöld'));
+    withRows(b).addIncident(f, 0, incident('2024-04-01 00:00', 'Centrum', 'stöld'));
+    withRows(b).addIncident(f, 0, incident('2024-03-31 23:59', 'Centrum', 'stöld'));
+    withRows(b).addIncident(f, 0, incident('2024-04-29 00:00', 'Centrum', 'stöld'));
+    withRows(b).reject(f, { line: 8, column: 2, reason: 'Datum: bad' });
     const m = b.build(meta);
     expect(m.inputs).toMatchObject([{ file: 'a.csv', kind: 'incidents', rows: 7, inPeriod: 2, inPrevious: 2, outside: 2, rejected: 1, duplicates: 0, skipped: 0 }]);
     expect(m.inputs[0]!.span).toEqual({ first: '2024-03-31', last: '2024-04-29' });
@@ -32,8 +59,8 @@ describe('building the report model', () => {
   it('groups names that differ in case and spacing, shown as most often spelled', () => {
     const b = new ReportBuilder(period);
     const f = b.addFile('a.csv', 'incidents');
-    ['Inre hamnen', 'inre  hamnen', ' Inre hamnen ', 'INRE HAMNEN', 'Centrum'].forEach((area, i) => b.addIncident(f, i, incident(`2024-04-16 1${i}:00`, area, 'Brand')));
-    b.addIncident(f, 0, incident('2024-04-16 10:00', 'Centrum', ' brand'));
+    ['Inre hamnen', 'inre  hamnen', ' Inre hamnen ', 'INRE HAMNEN', 'Centrum'].forEach((area, i) => withRows(b).addIncident(f, i, incident(`2024-04-16 1${i}:00`, area, 'Brand')));
+    withRows(b).addIncident(f, 0, incident('2024-04-16 10:00', 'Centrum', ' brand'));
     const m = b.build(meta);
     expect(m.incidents.byArea.map((a) => [a.name, a.count])).toEqual([['Inre hamnen', 4], ['Centrum', 2]]);
     expect(m.incidents.byCategory.map((c) => [c.name, c.count])).toEqual([['Brand', 6]]);
@@ -43,7 +70,7 @@ describe('building the report model', () => {
     const names = (order: string[]) => {
       const b = new ReportBuilder(period);
       const f = b.addFile('a.csv', 'incidents');
-      for (const area of order) b.addIncident(f, 0, incident('2024-04-16 10:00', area, 'stöld'));
+      for (const area of order) withRows(b).addIncident(f, 0, incident('2024-04-16 10:00', area, 'stöld'));
       return b.build(meta).incidents.byArea[0]!.name;
     };
     expect(names(['centrum', 'Centrum'])).toBe('Centrum');
@@ -53,9 +80,9 @@ describe('building the report model', () => {
   it('merges and renames through config aliases, and keeps unknown categories', () => {
     const b = new ReportBuilder(period, { areas: { 'inre hamn': 'Inre hamnen', centrum: 'Centrum (city)' } });
     const f = b.addFile('a.csv', 'incidents');
-    b.addIncident(f, 0, incident('2024-04-16 10:00', 'Inre hamn', 'brand'));
-    b.addIncident(f, 0, incident('2024-04-16 11:00', 'inre hamnen', 'brand'));
-    b.addIncident(f, 0, incident('2024-04-16 12:00', 'Centrum', 'något helt nytt'));
+    withRows(b).addIncident(f, 0, incident('2024-04-16 10:00', 'Inre hamn', 'brand'));
+    withRows(b).addIncident(f, 0, incident('2024-04-16 11:00', 'inre hamnen', 'brand'));
+    withRows(b).addIncident(f, 0, incident('2024-04-16 12:00', 'Centrum', 'något helt nytt'));
     const m = b.build(meta);
     expect(m.incidents.byArea.map((a) => [a.name, a.count])).toEqual([['Inre hamnen', 2], ['Centrum (city)', 1]]);
     expect(m.incidents.byCategory.map((c) => c.name)).toContain('något helt nytt');
@@ -64,11 +91,11 @@ describe('building the report model', () => {
   it('gives the change in count and percent, with no percent when there was nothing before', () => {
     const b = new ReportBuilder(period);
     const f = b.addFile('a.csv', 'incidents');
-    b.addIncident(f, 0, incident('2024-04-16 10:00', 'Centrum', 'stöld'));
-    b.addIncident(f, 0, incident('2024-04-17 10:00', 'Centrum', 'stöld'));
-    b.addIncident(f, 0, incident('2024-04-17 11:00', 'Centrum', 'stöld'));
-    b.addIncident(f, 0, incident('2024-04-02 10:00', 'Centrum', 'stöld'));
-    b.addIncident(f, 0, incident('2024-04-16 10:00', 'Solbacken', 'brand'));
+    withRows(b).addIncident(f, 0, incident('2024-04-16 10:00', 'Centrum', 'stöld'));
+    withRows(b).addIncident(f, 0, incident('2024-04-17 10:00', 'Centrum', 'stöld'));
+    withRows(b).addIncident(f, 0, incident('2024-04-17 11:00', 'Centrum', 'stöld'));
+    withRows(b).addIncident(f, 0, incident('2024-04-02 10:00', 'Centrum', 'stöld'));
+    withRows(b).addIncident(f, 0, incident('2024-04-16 10:00', 'Solbacken', 'brand'));
     const m = b.build(meta);
     expect(m.incidents.byArea).toEqual([
       { name: 'Centrum', count: 3, previous: 1, change: 2, changePercent: 200 },
@@ -83,12 +110,12 @@ describe('building the report model', () => {
   it('counts patrol rounds in the window they start in, with their minutes, under the same area names as incidents', () => {
     const b = new ReportBuilder(period);
     const i = b.addFile('i.csv', 'incidents');
-    b.addIncident(i, 0, incident('2024-04-16 10:00', 'Inre hamnen', 'brand'));
-    b.addIncident(i, 0, incident('2024-04-16 11:00', 'Inre hamnen', 'brand'));
+    withRows(b).addIncident(i, 0, incident('2024-04-16 10:00', 'Inre hamnen', 'brand'));
+    withRows(b).addIncident(i, 0, incident('2024-04-16 11:00', 'Inre hamnen', 'brand'));
     const p = b.addFile('p.csv', 'patrols');
-    b.addPatrol(p, 0, round('2024-04-28 23:30', 'INRE HAMNEN', 45)); // ends after the window: still counts
-    b.addPatrol(p, 0, round('2024-04-14 23:40', 'Inre hamnen', 30)); // previous window
-    b.addPatrol(p, 0, round('2024-04-20 22:00', 'Stationen', 20.5));
+    withRows(b).addPatrol(p, 0, round('2024-04-28 23:30', 'INRE HAMNEN', 45)); // ends after the window: still counts
+    withRows(b).addPatrol(p, 0, round('2024-04-14 23:40', 'Inre hamnen', 30)); // previous window
+    withRows(b).addPatrol(p, 0, round('2024-04-20 22:00', 'Stationen', 20.5));
     const m = b.build(meta);
     expect(m.patrols).toEqual({
       total: 2,
@@ -108,12 +135,12 @@ describe('building the report model', () => {
     const kommun = b.addFile('kommun.csv', 'incidents');
     const skolan = b.addFile('skolan.csv', 'incidents');
     const withId = (id: string, when: string): Incident => ({ ...incident(when, 'Norrskolan', 'klotter'), id });
-    b.addIncident(kommun, 2, withId('K-1', '2024-04-16 10:00'));
-    b.addIncident(kommun, 3, { ...incident('2024-04-16 12:00', 'Norrskolan', 'klotter'), description: 'Tag på gaveln' });
-    b.addIncident(skolan, 5, withId('k-1 ', '2024-04-16 10:05')); // same id, other export's clock
-    b.addIncident(skolan, 6, { ...incident('2024-04-16 12:00', 'NORRSKOLAN', 'Klotter'), description: 'tag på gaveln' }); // no id, same content
-    b.addIncident(skolan, 7, withId('K-2', '2024-04-16 10:00')); // other id: another incident, though alike
-    b.addIncident(skolan, 8, withId('K-1', '2024-03-01 10:00')); // outside both windows: not looked at
+    withRows(b).addIncident(kommun, 2, withId('K-1', '2024-04-16 10:00'));
+    withRows(b).addIncident(kommun, 3, { ...incident('2024-04-16 12:00', 'Norrskolan', 'klotter'), description: 'Tag på gaveln' });
+    withRows(b).addIncident(skolan, 5, withId('k-1 ', '2024-04-16 10:05')); // same id, other export's clock
+    withRows(b).addIncident(skolan, 6, { ...incident('2024-04-16 12:00', 'NORRSKOLAN', 'Klotter'), description: 'tag på gaveln' }); // no id, same content
+    withRows(b).addIncident(skolan, 7, withId('K-2', '2024-04-16 10:00')); // other id: another incident, though alike
+    withRows(b).addIncident(skolan, 8, withId('K-1', '2024-03-01 10:00')); // outside both windows: not looked at
     const m = b.build(meta);
     expect(m.incidents.total).toBe(3);
     expect(m.duplicates).toEqual([
@@ -126,8 +153,8 @@ describe('building the report model', () => {
   it('skips totals rows, counting them apart', () => {
     const b = new ReportBuilder(period);
     const f = b.addFile('a.csv', 'incidents');
-    b.addIncident(f, 2, incident('2024-04-16 10:00', 'Centrum', 'stöld'));
-    b.skip(f, 3, 'totals row ("Summa")');
+    withRows(b).addIncident(f, 2, incident('2024-04-16 10:00', 'Centrum', 'stöld'));
+    withRows(b).skip(f, 3, 'totals row ("Summa")');
     const m = b.build(meta);
     expect(m.inputs[0]).toMatchObject({ rows: 2, inPeriod: 1, skipped: 1 });
     expect(m.skipped).toEqual([{ file: 'a.csv', line: 3, reason: 'totals row ("Summa")' }]);
@@ -136,9 +163,9 @@ describe('building the report model', () => {
   it('points out names that look like another, with the config entry that merges them', () => {
     const b = new ReportBuilder(period);
     const f = b.addFile('a.csv', 'incidents');
-    for (let i = 0; i < 5; i++) b.addIncident(f, i, incident(`2024-04-16 1${i}:00`, 'Inre hamnen', 'skadegörelse'));
-    b.addIncident(f, 9, incident('2024-04-17 10:00', 'Inre hamn', 'skadegorelse'));
-    b.addIncident(f, 10, incident('2024-04-17 11:00', 'Centrum', 'stöld'));
+    for (let i = 0; i < 5; i++) withRows(b).addIncident(f, i, incident(`2024-04-16 1${i}:00`, 'Inre hamnen', 'skadegörelse'));
+    withRows(b).addIncident(f, 9, incident('2024-04-17 10:00', 'Inre hamn', 'skadegorelse'));
+    withRows(b).addIncident(f, 10, incident('2024-04-17 11:00', 'Centrum', 'stöld'));
     const m = b.build(meta);
     expect(m.suggestions).toEqual([
       { kind: 'area', name: 'Inre hamn', count: 1, like: 'Inre hamnen', likeCount: 5, config: '"areaAliases": { "Inre hamn": "Inre hamnen" }' },
@@ -156,7 +183,7 @@ describe('config aliases', () => {
   const names = (aliases: Record<string, string>, spellings: string[]) => {
     const b = new ReportBuilder(period, { areas: aliases });
     const f = b.addFile('a.csv', 'incidents');
-    spellings.forEach((area, i) => b.addIncident(f, i, incident(`2024-04-16 ${10 + i}:00`, area, 'stöld')));
+    spellings.forEach((area, i) => withRows(b).addIncident(f, i, incident(`2024-04-16 ${10 + i}:00`, area, 'stöld')));
     return b.build(meta).incidents.byArea.map((a) => [a.name, a.count]);
   };
 
@@ -170,5 +197,16 @@ describe('config aliases', () => {
     expect(() => names({ 'Inre hamn': 'Inre hamnen', 'inre  HAMN': 'Hamnen' }, [])).toThrow(
       'areaAliases: "Inre hamn" and "inre  HAMN" are the same name but point to "Inre hamnen" and "Hamnen"',
     );
+  });
+});
+
+describe('look-alike names', () => {
+  it('never takes numbered places for one another', async () => {
+    const { looksAlike } = await import('../../src/model/similar-names.js');
+    expect(looksAlike('område 21', 'område 28')).toBe(false);
+    expect(looksAlike('skola 1', 'skola')).toBe(false);
+    expect(looksAlike('stationsomradet', 'stationsområdet')).toBe(true);
+    expect(looksAlike('inre hamn', 'inre hamnen')).toBe(true);
+    expect(looksAlike('centrum', 'solbacken')).toBe(false);
   });
 });

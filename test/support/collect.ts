@@ -1,5 +1,5 @@
 /** Runs the real ingest and model on files a test writes, as generate and validate do. */
-import { collectReport, type CollectOptions, type Collected } from '../../src/collect.js';
+import { collectReport, type CollectOptions, type Collected } from '../../src/collect/index.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { reportPeriod } from '../../src/period.js';
 import { tempDir } from './tmp.js';

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// npm run bench: ingest + aggregation throughput and peak memory beside two floors measured in
+// the same run on the same file (reading it with no parsing; a plain csv-parse pass), and Miller
+// when it is installed. Prints ratios, never asserts on time. Options: --rows N (default 1,000,000).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rowsArg = process.argv.indexOf('--rows');
+const rows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
+// A year, and a quarter of it at the same density: the same rows per day, a quarter of the file.
+const small = Math.round(rows / 4);
+const dir = join(tmpdir(), `lagesbild-bench-${rows}-366d`);
+const smallDir = join(tmpdir(), `lagesbild-bench-${small}-92d`);
+for (const [d, n, days] of [[dir, rows, 366], [smallDir, small, 91.5]]) {
+  if (!existsSync(join(d, 'incidents.csv'))) execFileSync(process.execPath, [join(root, 'scripts/make-bench-data.mjs'), d, String(n), String(days)], { stdio: 'inherit' });
+}
+const incidents = join(dir, 'incidents.csv');
+const patrols = join(dir, 'patrols.csv');
+const mb = (bytes) => bytes / 1e6;
+const fileMB = mb(statSync(incidents).size);
+
+/** Runs one measurement in a fresh process; returns its seconds and peak RSS. */
+function measure(task, ...args) {
+  const out = spawnSync(process.execPath, [join(root, 'scripts/bench-task.mjs'), task, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (out.status !== 0) throw new Error(`${task} failed: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop());
+}
+
+function miller() {
+  const has = spawnSync('mlr', ['--version']).status === 0;
+  if (!has) return null;
+  const start = process.hrtime.bigint();
+  const r = spawnSync('mlr', ['--icsv', '--ifs', ';', 'count', '-g', 'Område,Kategori', incidents], { maxBuffer: 1 << 26 });
+  if (r.status !== 0) return null;
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, rssMB: null };
+}
+
+const results = [
+  ['read the file, no parsing', measure('raw', incidents)],
+  ['csv-parse, no further work', measure('csv-parse', incidents)],
+  ['Miller: count -g area,category', miller()],
+  [`lagesbild ingest + aggregation, ${availableParallelism()} threads`, measure('lagesbild', incidents)],
+  ['lagesbild ingest + aggregation, 1 thread', measure('lagesbild', incidents, '1')],
+];
+const line = (label, r) =>
+  r === null
+    ? `${label.padEnd(48)} (not installed)`
+    : `${label.padEnd(48)} ${r.seconds.toFixed(2).padStart(6)} s ${Math.round(rows / r.seconds).toLocaleString('en').padStart(11)} rows/s ${(fileMB / r.seconds).toFixed(1).padStart(6)} MB/s` +
+      (r.rssMB === null ? '' : ` ${r.rssMB.toFixed(0).padStart(5)} MB peak RSS`);
+
+console.log(`\nlagesbild ingest benchmark: ${rows.toLocaleString('en')} incident rows (${fileMB.toFixed(1)} MB), ${availableParallelism()} cores, Node ${process.version}\n`);
+for (const [label, r] of results) console.log(line(label, r));
+
+const [, parse] = results[1];
+const [, mlr] = results[2];
+const [, ours] = results[3];
+console.log('\nRatios, measured in this run:');
+console.log(`  lagesbild throughput / plain csv-parse throughput = ${(parse.seconds / ours.seconds).toFixed(2)}   (target ≥ 0.80)`);
+if (mlr) console.log(`  lagesbild time / Miller time                      = ${(ours.seconds / mlr.seconds).toFixed(2)}   (target ≤ 2)`);
+console.log(`  lagesbild time / reading the file                 = ${(ours.seconds / results[0][1].seconds).toFixed(1)}`);
+
+const big = measure('generate', incidents, patrols);
+const little = measure('generate', join(smallDir, 'incidents.csv'), join(smallDir, 'patrols.csv'));
+console.log(`\ngenerate --format json --from 2024-02-05, incidents + patrols, the whole command (start-up included):`);
+console.log(`  a quarter: ${small.toLocaleString('en').padStart(9)} + ${(small / 5).toLocaleString('en')} rows: ${little.seconds.toFixed(2)} s, ${little.rssMB.toFixed(0)} MB peak RSS`);
+console.log(`  a year:    ${rows.toLocaleString('en').padStart(9)} + ${(rows / 5).toLocaleString('en')} rows: ${big.seconds.toFixed(2)} s, ${big.rssMB.toFixed(0)} MB peak RSS`);
+console.log(`  peak RSS for the year / for the quarter = ${(big.rssMB / little.rssMB).toFixed(2)}   (memory follows the window, not the file: close to 1)`);
+if (process.argv.includes('--clean')) for (const d of [dir, smallDir]) rmSync(d, { recursive: true, force: true });

@@ -1,0 +1,114 @@
+/**
+ * Reads every input file through the one ingest path and puts the report model
+ * together. Each file is streamed once; a large one is read in byte ranges on
+ * all cores. Nothing is held but counts and the rows inside the windows.
+ */
+import { basename } from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { InputKind } from '../domain.js';
+import { InputError } from '../errors.js';
+import { describeEncoding } from '../ingest/encoding.js';
+import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
+import { ReportBuilder, type FileAccount } from '../model/build-report.js';
+import type { InputFormat, ReportModel } from '../model/report.js';
+import type { ReportPeriod } from '../period.js';
+import { GENERATOR } from '../version.js';
+import { readInParallel, shouldSplit } from './parallel.js';
+import { readWhole } from './read-whole.js';
+
+export interface InputSpec {
+  file: string;
+  kind: InputKind;
+}
+
+export interface CollectOptions {
+  /** Encoding for every input, overriding detection and the config. */
+  encoding?: string;
+  /** Go on past a file that cannot be used (for `validate`) instead of stopping at it. */
+  keepGoing?: boolean;
+  /** Worker threads for large files; 1 reads every file in this thread. Default: the cores there are. */
+  threads?: number;
+  /** Files from this size up are read in parallel (default 16 MB). */
+  splitFrom?: number;
+  /** Bytes read so far of all inputs, and their total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface UnusableFile {
+  file: string;
+  kind: InputKind;
+  error: InputError;
+}
+
+export interface Collected {
+  model: ReportModel;
+  unusable: UnusableFile[];
+}
+
+export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
+  const builder = new ReportBuilder(period, { areas: config.areaAliases, categories: config.categoryAliases });
+  const unusable: UnusableFile[] = [];
+  const shapes: (InputShape | InputError)[] = [];
+  for (const { file, kind } of inputs) {
+    shapes.push(await inspectInput(file, kind, ingestOptions(file, kind, config, options)).catch((error: unknown) => keepOrThrow(error, options)));
+  }
+  const total = shapes.reduce((n, s) => n + (s instanceof InputError ? 0 : s.size), 0);
+  let done = 0;
+  const onBytes = options.onProgress && ((n: number) => options.onProgress!((done += n), total));
+
+  for (const [i, { file, kind }] of inputs.entries()) {
+    const account = builder.addFile(file, kind);
+    const shape = shapes[i]!;
+    try {
+      if (shape instanceof InputError) throw shape;
+      const read = shouldSplit(shape, options.threads, options.splitFrom) ? readInParallel : readWhole;
+      const result = await read(shape, ingestOptions(file, kind, config, options), period, builder, account, { threads: options.threads, onBytes });
+      builder.describeFile(account, describeFormat(shape, result));
+    } catch (error) {
+      keepOrThrow(error, options);
+      unusable.push({ file, kind, error: error as InputError });
+    }
+  }
+  const model = builder.build({
+    municipality: config.municipality,
+    recipient: config.recipient ?? null,
+    marking: config.marking ?? null,
+    timeZone: config.timezone,
+    generator: GENERATOR,
+  });
+  return { model, unusable };
+}
+
+function keepOrThrow(error: unknown, options: CollectOptions): InputError {
+  if (!(error instanceof InputError) || !options.keepGoing) throw error;
+  return error;
+}
+
+function ingestOptions(file: string, kind: InputKind, config: Config, options: CollectOptions): IngestOptions {
+  return {
+    timeZone: config.timezone,
+    columns: config.columns[kind],
+    encoding: options.encoding ?? config.encodings[file] ?? config.encodings[basename(file)],
+    dateOrder: config.dateOrder,
+  };
+}
+
+function describeFormat(shape: InputShape, result: ReadResult): InputFormat {
+  return {
+    encoding: describeEncoding(shape.encoding),
+    encodingUnsure: shape.encoding.unsure,
+    delimiter: shape.delimiter === '\t' ? 'tab' : shape.delimiter,
+    dateFormats: result.dateFormats,
+    columns: Object.fromEntries(Object.entries(shape.columns).map(([field, index]) => [field, shape.headers[index!]!])),
+  };
+}
+
+/** How one file is read into the builder: whole in this thread, or in ranges on workers. */
+export type FileReader = (
+  shape: InputShape,
+  options: IngestOptions,
+  period: ReportPeriod,
+  builder: ReportBuilder,
+  account: FileAccount,
+  extra: { threads?: number; onBytes?: (n: number) => void },
+) => Promise<ReadResult>;

@@ -1,0 +1,37 @@
+/** A worker thread: reads one byte range of a file into a tally and hands it back. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import type { ByteRange } from '../ingest/csv-file.js';
+import { AmbiguousDatesError, readRows, type IngestOptions, type InputShape } from '../ingest/read-input.js';
+import { FileTally } from '../model/file-tally.js';
+import type { ReportPeriod } from '../period.js';
+
+export interface RangeJob {
+  shape: InputShape;
+  options: IngestOptions;
+  period: ReportPeriod;
+  range: ByteRange;
+}
+
+export type RangeMessage =
+  | { type: 'bytes'; n: number }
+  | { type: 'done'; tally: ReturnType<FileTally['take']>; result: Awaited<ReturnType<typeof readRows>> }
+  | { type: 'failed'; position: InputError['position']; detail: string; code?: string; ambiguous: boolean };
+
+const job = workerData as RangeJob;
+const post = (message: RangeMessage) => parentPort!.postMessage(message);
+const tally = new FileTally(job.period);
+
+try {
+  const result = await readRows(job.shape, job.options, tally, { range: job.range, onBytes: (n) => post({ type: 'bytes', n }) });
+  post({ type: 'done', tally: tally.take(), result });
+} catch (error) {
+  if (!(error instanceof InputError)) throw error;
+  post({
+    type: 'failed',
+    position: error.position,
+    detail: error.detail,
+    code: (error.cause as { code?: string } | undefined)?.code,
+    ambiguous: error instanceof AmbiguousDatesError,
+  });
+}

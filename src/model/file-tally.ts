@@ -1,0 +1,83 @@
+/**
+ * What the rows of one file (or one part of a file) come to before the files
+ * are put together: where each row went, the names as spelt, the span, and
+ * the rows inside the windows, which the report builder checks for duplicates
+ * and counts. Plain data, so a worker thread can hand it over.
+ */
+import type { Incident, PatrolRound, Rejection } from '../domain.js';
+import { contains, type ReportPeriod } from '../period.js';
+
+export type Slot = 'current' | 'previous';
+
+export type WindowRow =
+  | { line: number; slot: Slot; incident: Incident; round?: undefined }
+  | { line: number; slot: Slot; round: PatrolRound; incident?: undefined };
+
+export interface TallyData {
+  rows: number;
+  outside: number;
+  rejected: Rejection[];
+  skipped: { line: number; reason: string }[];
+  /** Spelling as in the data → rows, over all usable rows, inside the windows or not. */
+  areaNames: Map<string, number>;
+  categoryNames: Map<string, number>;
+  /** Earliest and latest usable row, as instants; null when none. */
+  first: number | null;
+  last: number | null;
+  windowRows: WindowRow[];
+}
+
+/** A row sink that tallies; `take()` hands over what it has and starts afresh. */
+export class FileTally {
+  private data: TallyData = emptyTally();
+
+  constructor(private readonly period: ReportPeriod) {}
+
+  incident(line: number, incident: Incident): void {
+    count(this.data.areaNames, incident.area);
+    count(this.data.categoryNames, incident.category);
+    const slot = this.place(incident.at);
+    if (slot) this.data.windowRows.push({ line, slot, incident });
+  }
+
+  patrol(line: number, round: PatrolRound): void {
+    count(this.data.areaNames, round.area);
+    const slot = this.place(round.start);
+    if (slot) this.data.windowRows.push({ line, slot, round });
+  }
+
+  reject(rejection: Rejection): void {
+    this.data.rows++;
+    this.data.rejected.push(rejection);
+  }
+
+  skip(line: number, reason: string): void {
+    this.data.rows++;
+    this.data.skipped.push({ line, reason });
+  }
+
+  take(): TallyData {
+    const data = this.data;
+    this.data = emptyTally();
+    return data;
+  }
+
+  private place(instant: number): Slot | undefined {
+    const d = this.data;
+    d.rows++;
+    if (d.first === null || instant < d.first) d.first = instant;
+    if (d.last === null || instant > d.last) d.last = instant;
+    if (contains(this.period.current, instant)) return 'current';
+    if (contains(this.period.previous, instant)) return 'previous';
+    d.outside++;
+    return undefined;
+  }
+}
+
+function emptyTally(): TallyData {
+  return { rows: 0, outside: 0, rejected: [], skipped: [], areaNames: new Map(), categoryNames: new Map(), first: null, last: null, windowRows: [] };
+}
+
+function count(map: Map<string, number>, name: string): void {
+  map.set(name, (map.get(name) ?? 0) + 1);
+}

@@ -1,0 +1,52 @@
+/**
+ * A file read in parts on several worker threads gives the report one thread
+ * gives: the same counts, lines, duplicates, rejections and formats.
+ */
+import { describe, expect, it } from 'vitest';
+import { collector } from '../support/collect.js';
+
+const collect = collector();
+const both = async (name: string, content: string, config = {}) => {
+  const files = [{ name, content }];
+  const one = await collect(files, config, { threads: 1 });
+  const many = await collect(files, config, { threads: 3, splitFrom: 0 });
+  const strip = (c: typeof one) => JSON.parse(JSON.stringify(c.model).replaceAll(/"file":"[^"]*"/g, '"file":"-"'));
+  return { one: strip(one), many: strip(many) };
+};
+
+const AREAS = ['Inre hamnen', 'Centrum', 'Stationsområdet', 'Norrskolan'];
+function rows(n: number, line: (i: number) => string): string {
+  return Array.from({ length: n }, (_, i) => line(i)).join('\r\n') + '\r\n';
+}
+
+describe('reading a file on several threads', () => {
+  it('gives the same report, across multi-line fields, rejections, totals and duplicates at the cuts', async () => {
+    const content =
+      'Ärendenummer;Datum;Tid;Område;Kategori;Beskrivning\r\n' +
+      rows(3000, (i) => {
+        const day = 1 + (i % 28);
+        if (i % 97 === 0) return `K-${i};2024-04-3x;10:00;Centrum;stöld;felaktigt datum`;
+        if (i % 50 === 0) return `K-${i - 1};2024-04-${String(1 + ((i - 1) % 28)).padStart(2, '0')};${String(i % 24).padStart(2, '0')}:00;${AREAS[i % 4]};brand;"två\r\nrader; med ""citat"""`;
+        return `K-${i};2024-04-${String(day).padStart(2, '0')};${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')};${AREAS[i % 4]};stöld;"rad ${i}\r\nfortsätter"`;
+      }) +
+      'Summa;;;;;3000\r\n';
+    const { one, many } = await both('big.csv', content);
+    expect(one.incidents.total).toBeGreaterThan(0);
+    expect(one.duplicates.length).toBeGreaterThan(0);
+    expect(many).toEqual(one);
+  });
+
+  it('learns the day/month order from the first part that shows it, as one thread does', async () => {
+    const content = 'Datum;Område;Kategori\n' + rows(2000, (i) => `${i < 1500 ? '05/04/2024' : '16/04/2024'};${AREAS[i % 4]};klotter`);
+    const { one, many } = await both('slashed.csv', content);
+    expect(one.inputs[0].format.dateFormats).toEqual(['D/M/YYYY']);
+    expect(many).toEqual(one);
+  });
+
+  it('falls back to one thread when a lone quote inside a field hides where records end', async () => {
+    const content = 'Tidpunkt;Område;Kategori;Beskrivning\n' + rows(2000, (i) => `2024-04-16 10:${String(i % 60).padStart(2, '0')};${AREAS[i % 4]};hot;${i === 10 ? 'en 12" skärm' : `rad ${i}`}`);
+    const { one, many } = await both('lone-quote.csv', content);
+    expect(one.inputs[0].rows).toBe(2000);
+    expect(many).toEqual(one);
+  });
+});
