@@ -10,6 +10,7 @@ import { weekRange } from '../render/format.js';
 import { FORMATS, type Format } from './formats.js';
 import { inputSpecs, resolvePeriod, type InputOptions } from './inputs.js';
 import type { Logger } from './log.js';
+import { createProgress } from './progress.js';
 import { checkOutput, writeOutput, writeStdout } from './write-output.js';
 
 export interface GenerateOptions extends InputOptions {
@@ -18,6 +19,7 @@ export interface GenerateOptions extends InputOptions {
   chromium?: string;
   force?: boolean;
   strict?: boolean;
+  quiet?: boolean;
 }
 
 const SHOWN_REJECTIONS = 20;
@@ -33,7 +35,8 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
   if (target) await checkOutput(target, { force });
   const inputs = inputSpecs(options, cwd);
 
-  const { model } = await collectReport(inputs, period, config, { encoding: options.encoding });
+  const progress = createProgress(process.stderr, { quiet: options.quiet });
+  const { model } = await collectReport(inputs, period, config, { encoding: options.encoding, onProgress: progress.update }).finally(progress.done);
   reportProblems(model, log);
   if (options.strict && model.rejected.length > 0) {
     throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);

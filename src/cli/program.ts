@@ -36,7 +36,7 @@ export function buildProgram(log: () => Logger): Command {
     .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)')
     .option('--force', 'replace the output file if it exists')
     .option('--strict', 'write no report if any row is rejected (exit code 1)')
-    .action(async (options) => (await import('./generate.js')).generate(options, log()));
+    .action(async (options, command: Command) => (await import('./generate.js')).generate({ ...options, quiet: command.optsWithGlobals().quiet }, log()));
 
   program
     .command('validate')

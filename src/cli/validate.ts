@@ -9,6 +9,7 @@ import { ExitCode, formatPosition, type InputError, QuietExit, UsageError } from
 import type { InputAccount } from '../model/report.js';
 import { weekRange } from '../render/format.js';
 import { inputSpecs, resolvePeriod, type InputOptions } from './inputs.js';
+import { createProgress } from './progress.js';
 import { writeStdout } from './write-output.js';
 
 export interface ValidateOptions extends InputOptions {
@@ -30,7 +31,10 @@ export async function validate(options: ValidateOptions, cwd = process.cwd()): P
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of text, json`);
   const { config } = await loadConfig(options.config, cwd);
   const period = resolvePeriod(options, config);
-  const collected = await collectReport(inputSpecs(options, cwd), period, config, { encoding: options.encoding, keepGoing: true });
+  const progress = createProgress(process.stderr);
+  const collected = await collectReport(inputSpecs(options, cwd), period, config, { encoding: options.encoding, keepGoing: true, onProgress: progress.update }).finally(
+    progress.done,
+  );
   const report = validationReport(collected);
   await writeStdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report));
   if (report.exitCode !== ExitCode.ok) throw new QuietExit(report.exitCode as ExitCode);

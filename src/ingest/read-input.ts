@@ -97,7 +97,7 @@ export async function readRows(
 
   /** What one record is; 'deferred' when it waits for the file's day/month order. */
   const classify = (fields: string[], line: number): Row | 'deferred' => {
-    const extra = fields.findIndex((f, i) => i >= headers.length && f.trim() !== '');
+    const extra = fields.length > headers.length ? fields.findIndex((f, i) => i >= headers.length && f.trim() !== '') : -1;
     if (extra >= 0) return { rejection: { line, column: extra + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
     row.read(fields, line);
     const result = convert(row, times);

@@ -30,6 +30,7 @@ export interface TimeParts {
 }
 
 const MIDNIGHT: TimeParts = { hour: 0, minute: 0, second: 0 };
+const HOUR = 3_600_000;
 const MIDNIGHT_SUFFIX = /[T ]0?0[:.]00(?:[:.]00)?$/;
 
 const TIME = /^(?:kl\.?\s*)?(\d{1,2})([:.])(\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?$/i;
@@ -60,7 +61,7 @@ const ORDER_LABEL: Record<DateOrder, string> = { dmy: 'D/M/YYYY', mdy: 'M/D/YYYY
  */
 export class TimeReader {
   readonly formats = new Set<string>();
-  private readonly instants = new Map<number, number>();
+  private readonly days = new Map<number, { midnight: number; hours: number[] | undefined }>();
   /** Exports repeat a few hundred dates and times a million times: each is parsed once. */
   private readonly dates = new Map<string, DateResult>();
   private readonly timesOfDay = new Map<string, TimeOfDayResult>();
@@ -123,15 +124,28 @@ export class TimeReader {
     return result;
   }
 
-  /** Local wall-clock time → instant; hour 24 is 00:00 the next day. Cached per hour: exports repeat days. */
+  /**
+   * Local wall-clock time → instant; hour 24 is 00:00 the next day. Zone arithmetic is
+   * costly, so it is done once per day: on a day without a clock change an hour is
+   * 3,600,000 ms after midnight; on the two days with one, each hour is asked for.
+   */
   instant(date: DateParts, time: TimeParts): number {
-    const key = ((date.year * 13 + date.month) * 32 + date.day) * 25 + time.hour;
-    let hourStart = this.instants.get(key);
-    if (hourStart === undefined) {
-      hourStart = new TZDate(date.year, date.month - 1, date.day, time.hour, 0, 0, this.timeZone).getTime();
-      this.instants.set(key, hourStart);
+    const key = (date.year * 13 + date.month) * 32 + date.day;
+    let day = this.days.get(key);
+    if (day === undefined) {
+      const midnight = this.wallClock(date, 0);
+      const changes = this.wallClock(date, 24) - midnight !== 24 * HOUR;
+      day = { midnight, hours: changes ? [] : undefined };
+      this.days.set(key, day);
     }
+    let hourStart: number;
+    if (day.hours === undefined) hourStart = day.midnight + time.hour * HOUR;
+    else hourStart = day.hours[time.hour] ??= this.wallClock(date, time.hour);
     return hourStart + time.minute * 60_000 + time.second * 1000;
+  }
+
+  private wallClock(date: DateParts, hour: number): number {
+    return new TZDate(date.year, date.month - 1, date.day, hour, 0, 0, this.timeZone).getTime();
   }
 
   private date(text: string): DateResult | Pending {

@@ -40,6 +40,7 @@ describe('dates and times as Swedish exports write them', () => {
     expect(iso('igår')).toBe('"igår" is not a date and time (expected e.g. 2024-04-29 13:58)');
     expect(iso('2024-02-30 10:00')).toBe('"2024-02-30 10:00" is not a real date');
     expect(iso('2024-04-29 25:61')).toBe('"25:61" is not a valid time of day');
+    expect(iso('0024-04-16')).toBe('"0024-04-16" is not a real date'); // not 1924, as JavaScript dates would have it
   });
 
   it('learns day/month order of slashed dates from the file, never guessing', () => {
