@@ -1,14 +1,14 @@
 /**
  * Where a CSV file can be cut into parts that parse on their own: at a line
  * break outside quotes. Found by one scan of the bytes for quotes and line
- * breaks, which costs a small fraction of parsing them.
+ * breaks (native indexOf, so it costs a small fraction of parsing them).
  */
 import { open } from 'node:fs/promises';
 import type { ByteRange } from '../ingest/csv-file.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
-const CHUNK = 1 << 20;
+const CHUNK = 4 << 20;
 
 /**
  * Up to `parts` ranges of about equal size, each starting at a record boundary
@@ -27,16 +27,26 @@ export async function splitAtRecords(file: string, size: number, parts: number):
     while (cuts.length < targets.length && position < size) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
       if (bytesRead === 0) break;
-      for (let i = 0; i < bytesRead; i++) {
-        const b = buffer[i];
-        if (b === QUOTE) quoted = !quoted;
-        else if (b === LF) {
-          line++;
-          if (!quoted && position + i + 1 >= targets[cuts.length]! && position + i + 1 < size) {
-            cuts.push({ at: position + i + 1, line });
-            if (cuts.length === targets.length) break;
-          }
+      const bytes = buffer.subarray(0, bytesRead);
+      let quote = bytes.indexOf(QUOTE);
+      let lf = bytes.indexOf(LF);
+      while (lf !== -1) {
+        // Quotes before this line feed toggle the state; then the line feed counts.
+        while (quote !== -1 && quote < lf) {
+          quoted = !quoted;
+          quote = bytes.indexOf(QUOTE, quote + 1);
         }
+        line++;
+        const after = position + lf + 1;
+        if (!quoted && after >= targets[cuts.length]! && after < size) {
+          cuts.push({ at: after, line });
+          if (cuts.length === targets.length) break;
+        }
+        lf = bytes.indexOf(LF, lf + 1);
+      }
+      while (quote !== -1) {
+        quoted = !quoted;
+        quote = bytes.indexOf(QUOTE, quote + 1);
       }
       position += bytesRead;
     }
