@@ -10,6 +10,8 @@ export interface Incident {
   description?: string;
   source?: string;
   address?: string;
+  /** Marked in the export as serious or special. */
+  flagged?: boolean;
 }
 
 export interface PatrolRound {

@@ -29,6 +29,8 @@ export interface Window {
 export interface ReportPeriod {
   current: Window;
   previous: Window;
+  /** The current window, the previous one, and as many before those as the history asks: newest first, back to back. */
+  history: Window[];
   timeZone: string;
 }
 
@@ -83,13 +85,21 @@ export function windowFrom(start: CalendarDate, days: number, timeZone: string):
   };
 }
 
-/** The report window starting on `start` and the window of equal length just before it. */
-export function reportPeriod(start: CalendarDate, days: number, timeZone: string): ReportPeriod {
-  return {
-    current: windowFrom(start, days, timeZone),
-    previous: windowFrom(addCalendarDays(start, -days, timeZone), days, timeZone),
-    timeZone,
-  };
+/**
+ * The report window starting on `start`, the window of equal length just before it,
+ * and `history` windows in all (at least 2) for trends such as hot-spot classes.
+ */
+export function reportPeriod(start: CalendarDate, days: number, timeZone: string, history = 2): ReportPeriod {
+  const windows = Array.from({ length: Math.max(2, history) }, (_, k) => windowFrom(addCalendarDays(start, -k * days, timeZone), days, timeZone));
+  return { current: windows[0]!, previous: windows[1]!, history: windows, timeZone };
+}
+
+/** Which window of the history an instant falls in: 0 the current, 1 the previous, …; undefined for none. */
+export function historyIndex(period: ReportPeriod, instant: number): number | undefined {
+  const { history } = period;
+  if (instant >= history[0]!.endsAt || instant < history[history.length - 1]!.startsAt) return undefined;
+  for (let k = 0; k < history.length; k++) if (instant >= history[k]!.startsAt) return k;
+  return undefined;
 }
 
 /** The local calendar date of an instant. */
@@ -124,4 +134,45 @@ export function contains(window: Window, instant: number): boolean {
 /** The ISO week-numbering year of a window's first day: 2024-12-30 is in week 1 of 2025. */
 export function isoWeekYear(window: Window, timeZone: string): number {
   return getISOWeekYear(localMidnight(window.start, timeZone));
+}
+
+/** Where an instant falls on the local clock within a window: day index, weekday (0 = Monday) and hour. */
+export interface ClockPosition {
+  day: number;
+  weekday: number;
+  hour: number;
+}
+
+/**
+ * Local day and hour of instants inside one window, without zone arithmetic per
+ * instant: the window's midnights are computed once, and only on a day with a
+ * clock change is the hour asked of the time zone.
+ */
+export class WindowClock {
+  private readonly midnights: number[];
+  private readonly firstWeekday: number;
+
+  constructor(
+    private readonly window: Window,
+    private readonly timeZone: string,
+  ) {
+    const first = localMidnight(window.start, timeZone);
+    this.midnights = Array.from({ length: window.days + 1 }, (_, i) => addDays(first, i).getTime());
+    this.firstWeekday = (first.getDay() + 6) % 7;
+  }
+
+  locate(instant: number): ClockPosition | undefined {
+    if (instant < this.window.startsAt || instant >= this.window.endsAt) return undefined;
+    let day = Math.min(this.window.days - 1, Math.floor((instant - this.window.startsAt) / 86_400_000));
+    while (day > 0 && instant < this.midnights[day]!) day--;
+    while (instant >= this.midnights[day + 1]!) day++;
+    const regular = this.midnights[day + 1]! - this.midnights[day]! === 86_400_000;
+    const hour = regular ? Math.floor((instant - this.midnights[day]!) / 3_600_000) : new TZDate(instant, this.timeZone).getHours();
+    return { day, weekday: (this.firstWeekday + day) % 7, hour };
+  }
+
+  /** The local date of day `index` of the window. */
+  date(index: number): CalendarDate {
+    return calendarDate(new TZDate(this.midnights[index]!, this.timeZone));
+  }
 }

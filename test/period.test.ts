@@ -63,3 +63,28 @@ describe('report windows', () => {
     expect(isoWeeks(windowFrom('2024-04-17', 14, TZ), TZ)).toEqual([16, 17, 18]);
   });
 });
+
+describe('the clock inside a window', () => {
+  it('gives local day, weekday and hour, right on the days the clocks change', async () => {
+    const { WindowClock } = await import('../src/period.js');
+    const clock = new WindowClock(windowFrom('2024-03-25', 14, TZ), TZ); // Monday; summer time from 31 March 02:00
+    expect(clock.locate(at('2024-03-25 00:00'))).toEqual({ day: 0, weekday: 0, hour: 0 });
+    expect(clock.locate(at('2024-03-31 01:59'))).toEqual({ day: 6, weekday: 6, hour: 1 });
+    expect(clock.locate(at('2024-03-31 03:00'))).toEqual({ day: 6, weekday: 6, hour: 3 });
+    expect(clock.locate(at('2024-03-31 23:30'))).toEqual({ day: 6, weekday: 6, hour: 23 });
+    expect(clock.locate(at('2024-04-01 00:10'))).toEqual({ day: 7, weekday: 0, hour: 0 });
+    expect(clock.locate(at('2024-04-07 23:59'))).toEqual({ day: 13, weekday: 6, hour: 23 });
+    expect(clock.locate(at('2024-04-08 00:00'))).toBeUndefined();
+    expect(clock.date(6)).toBe('2024-03-31');
+  });
+
+  it('keeps a history of windows back to back, newest first', async () => {
+    const { historyIndex } = await import('../src/period.js');
+    const p = reportPeriod('2024-04-15', 14, TZ, 4);
+    expect(p.history.map((w) => w.start)).toEqual(['2024-04-15', '2024-04-01', '2024-03-18', '2024-03-04']);
+    expect(historyIndex(p, at('2024-04-28 23:59'))).toBe(0);
+    expect(historyIndex(p, at('2024-03-31 12:00'))).toBe(2);
+    expect(historyIndex(p, at('2024-03-03 23:59'))).toBeUndefined();
+    expect(historyIndex(p, at('2024-04-29 00:00'))).toBeUndefined();
+  });
+});

@@ -50,7 +50,7 @@ export function resolvePeriod(options: Pick<InputOptions, 'from' | 'now'>, confi
   if (options.from !== undefined) {
     if (options.now !== undefined) throw new UsageError('give --from or --now, not both: --now only chooses the window when --from is not given');
     if (!isCalendarDate(options.from)) throw new UsageError(`--from: "${options.from}" is not a date written YYYY-MM-DD`);
-    return reportPeriod(options.from, period.days, timezone);
+    return reportPeriod(options.from, period.days, timezone, period.history);
   }
   let now = Date.now();
   if (options.now !== undefined) {
@@ -58,5 +58,5 @@ export function resolvePeriod(options: Pick<InputOptions, 'from' | 'now'>, confi
     if (!parsed.ok) throw new UsageError(`--now: "${options.now}" is not a date or date-time (e.g. 2024-05-06 or 2024-05-06T08:00)`);
     now = parsed.value;
   }
-  return reportPeriod(lastCompleteWindowStart(localDate(now, timezone), period.anchor, period.days, timezone), period.days, timezone);
+  return reportPeriod(lastCompleteWindowStart(localDate(now, timezone), period.anchor, period.days, timezone), period.days, timezone, period.history);
 }

@@ -32,6 +32,8 @@ export const configSchema = z
       .object({
         anchor: calendarDate.default('2024-01-01'),
         days: z.number().int().min(1).max(366).default(14),
+        /** Windows back in time for trends and hot-spot classes, the current one included. */
+        history: z.number().int().min(2).max(52).default(6),
       })
       .strict()
       .prefault({}),
@@ -43,6 +45,8 @@ export const configSchema = z
     dateOrder: z.enum(['dmy', 'mdy']).optional(),
     /** File name or path → encoding, for files whose encoding is not detected right. */
     encodings: z.record(z.string().min(1), z.string().refine(isKnownEncoding, { message: 'is not an encoding lagesbild knows (e.g. utf-8, windows-1252, utf-16le)' })).default({}),
+    /** Incidents in these categories are listed one by one in the report. */
+    seriousCategories: z.array(z.string().trim().min(1)).default(['hot', 'våld', 'brand']),
     areaAliases: aliases.default({}),
     categoryAliases: aliases.default({}),
     chromium: z.string().min(1).optional(),

@@ -15,6 +15,7 @@ export const INCIDENT_FIELDS = {
   description: ['beskrivning', 'händelsebeskrivning', 'fritext', 'description', 'text', 'details'],
   source: ['källa', 'rapportör', 'inrapporterad av', 'rapporterad av', 'uppgiftslämnare', 'source', 'reporter', 'reported by'],
   address: ['adress', 'gatuadress', 'address', 'street address', 'street'],
+  flag: ['särskild händelse', 'allvarlig', 'flagga', 'flaggad', 'prioritet', 'serious', 'flagged', 'priority'],
 } as const;
 
 export const PATROL_FIELDS = {

@@ -21,8 +21,12 @@ export function toIncident(row: RowReader<IncidentField>, times: TimeReader): In
     description: row.optional('description'),
     source: row.optional('source'),
     address: row.optional('address'),
+    flagged: FLAGGED.test(row.get('flag')) || undefined,
   };
 }
+
+/** What exports write in a "serious" column for yes. */
+const FLAGGED = /^(ja|j|x|1|true|yes|y|hög|high|allvarlig|särskild)$/i;
 
 /** One date-time column; or a date column with an optional time column; or a time column holding both. */
 function incidentTime(row: RowReader<IncidentField>, times: TimeReader): number | Rejection | Deferred {

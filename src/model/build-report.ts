@@ -5,7 +5,11 @@
  * the order the rows stand, so "the first" of two duplicates is well defined.
  */
 import type { InputKind } from '../domain.js';
-import { isoWeeks, localDate, type ReportPeriod } from '../period.js';
+import { isoWeeks, localDate, WindowClock, type ReportPeriod } from '../period.js';
+import { TZDate } from '@date-fns/tz';
+import { CoverageTally } from './patrol-coverage.js';
+import { hotspots } from './hotspots.js';
+import { TimePatternTally } from './time-patterns.js';
 import type { Slot, TallyData, WindowRow } from './file-tally.js';
 import { NameBook, nameKey } from './names.js';
 import type {
@@ -25,19 +29,23 @@ import type {
 import { SCHEMA_VERSION } from './report.js';
 import { suggestMerges } from './similar-names.js';
 
-interface Tally {
-  current: number;
-  previous: number;
-}
+/** Counts per window of the history: [current, previous, older…]. */
+type Tally = number[];
 interface PatrolTally {
   rounds: Tally;
   minutes: Tally;
 }
 
-export interface NameAliases {
+export interface BuilderOptions {
   areas?: Readonly<Record<string, string>>;
   categories?: Readonly<Record<string, string>>;
+  /** Categories whose incidents are listed one by one (matched loosely, after aliases). */
+  seriousCategories?: readonly string[];
 }
+
+/** Notable incidents listed in the report at most; the total says how many there were. */
+const SHOWN_NOTABLE = 40;
+const DESCRIPTION_LENGTH = 200;
 
 /** The accounting of one input file; pass it back with each of the file's tallies. */
 export type FileAccount = InputAccount;
@@ -57,13 +65,22 @@ export class ReportBuilder {
   /** Rows counted inside the windows, by identity, to find the same row in another export. */
   private readonly seenIds = new Map<string, RowLocation>();
   private readonly seenContent = new Map<string, { at: RowLocation; hasId: boolean }>();
+  private readonly clock: WindowClock;
+  private readonly timePatterns: TimePatternTally;
+  private readonly coverage: CoverageTally;
+  private readonly serious: Set<string>;
+  private readonly notable: { at: number; area: string; category: string; description?: string; reason: string }[] = [];
 
   constructor(
     private readonly period: ReportPeriod,
-    aliases: NameAliases = {},
+    options: BuilderOptions = {},
   ) {
-    this.areas = new NameBook(aliases.areas, 'areaAliases');
-    this.categories = new NameBook(aliases.categories, 'categoryAliases');
+    this.areas = new NameBook(options.areas, 'areaAliases');
+    this.categories = new NameBook(options.categories, 'categoryAliases');
+    this.clock = new WindowClock(period.current, period.timeZone);
+    this.timePatterns = new TimePatternTally(this.clock, period.current.days);
+    this.coverage = new CoverageTally(this.clock);
+    this.serious = new Set((options.seriousCategories ?? []).map((c) => this.categories.keyOf(c)));
   }
 
   addFile(file: string, kind: InputKind): FileAccount {
@@ -103,40 +120,51 @@ export class ReportBuilder {
       const category = this.categories.keyOf(incident.category);
       const idKey = incident.id === undefined ? undefined : `i|${incident.id.trim().toLowerCase()}`;
       const contentKey = `i|${incident.at}|${area}|${category}|${nameKey(incident.description ?? '')}`;
-      if (this.isDuplicate(account, line, idKey, contentKey)) return;
+      if (this.isDuplicate(account, line, slot, idKey, contentKey)) return;
       countIn(account, slot);
-      bump(tally(this.byArea, area), slot, 1);
-      bump(tally(this.byCategory, category), slot, 1);
+      this.bump(this.byArea, area, slot, 1);
+      this.bump(this.byCategory, category, slot, 1);
       let pairs = this.byAreaCategory.get(area);
       if (!pairs) this.byAreaCategory.set(area, (pairs = new Map()));
-      bump(tally(pairs, category), slot, 1);
+      this.bump(pairs, category, slot, 1);
+      if (slot === 0) {
+        this.timePatterns.add(incident.at);
+        this.coverage.addIncident(area, incident.at);
+        const reason = this.serious.has(category) ? 'serious category' : incident.flagged ? 'flagged' : undefined;
+        if (reason) this.notable.push({ at: incident.at, area, category, description: incident.description, reason });
+      }
     } else {
       const { round } = row;
       const area = this.areas.keyOf(round.area);
       const contentKey = `p|${round.start}|${area}|${round.minutes}|${nameKey(round.guard ?? '')}`;
-      if (this.isDuplicate(account, line, undefined, contentKey)) return;
+      if (this.isDuplicate(account, line, slot, undefined, contentKey)) return;
       countIn(account, slot);
       let t = this.patrolsByArea.get(area);
-      if (!t) this.patrolsByArea.set(area, (t = { rounds: zero(), minutes: zero() }));
-      bump(t.rounds, slot, 1);
-      bump(t.minutes, slot, round.minutes);
+      if (!t) this.patrolsByArea.set(area, (t = { rounds: this.zero(), minutes: this.zero() }));
+      t.rounds[slot]! += 1;
+      t.minutes[slot]! += round.minutes;
+      if (slot === 0) this.coverage.addRound(area, round.start, round.minutes, round.remarks !== undefined);
     }
   }
 
   /**
    * The same row in two overlapping exports counts once: by id when both have
    * one, else by time, area, category and description. The repeat goes to
-   * `duplicates`, with where it was seen first. Only rows inside the windows
-   * come here, so memory follows the windows, not the size of the files.
+   * `duplicates`, with where it was seen first. Only rows inside the windows of
+   * the history come here, so memory follows the windows, not the size of the
+   * files. A repeat in an older window is only left out of the trends: it is
+   * outside the two windows whatever it is.
    */
-  private isDuplicate(account: FileAccount, line: number, idKey: string | undefined, contentKey: string): boolean {
+  private isDuplicate(account: FileAccount, line: number, slot: Slot, idKey: string | undefined, contentKey: string): boolean {
     const here = { file: account.file, line };
     const byId = idKey === undefined ? undefined : this.seenIds.get(idKey);
     const byContent = this.seenContent.get(contentKey);
     const first = byId ?? (byContent && (idKey === undefined || !byContent.hasId) ? byContent.at : undefined);
     if (first) {
-      account.duplicates++;
-      this.duplicates.push({ ...here, duplicateOf: first, reason: byId ? 'same id' : 'same time, area, category and description' });
+      if (slot < 2) {
+        account.duplicates++;
+        this.duplicates.push({ ...here, duplicateOf: first, reason: byId ? 'same id' : 'same time, area, category and description' });
+      }
       return true;
     }
     if (idKey !== undefined) this.seenIds.set(idKey, here);
@@ -151,6 +179,16 @@ export class ReportBuilder {
       span.first = Math.min(span.first, first);
       span.last = Math.max(span.last, last);
     }
+  }
+
+  private zero(): Tally {
+    return new Array<number>(this.period.history.length).fill(0);
+  }
+
+  private bump<K>(map: Map<K, Tally>, key: K, slot: Slot, by: number): void {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = this.zero()));
+    t[slot]! += by;
   }
 
   build(meta: ReportMeta): ReportModel {
@@ -185,6 +223,22 @@ export class ReportBuilder {
         matrix: this.matrix(areas, categories),
       },
       patrols: this.patrols(),
+      summary: {
+        risingAreas: risers(byArea),
+        risingCategories: risers(byCategory),
+      },
+      hotspots: hotspots(
+        [...this.byArea].map(([key, history]) => ({ name: this.areas.display(key), history })),
+        this.period.history.length,
+        this.windowsWithData(),
+      ),
+      timePatterns: this.timePatterns.result(),
+      coverage: this.coverage.result(
+        (key) => this.areas.display(key),
+        new Map([...this.byArea].map(([key, t]) => [key, t[0]!])),
+        new Map([...this.patrolsByArea].map(([key, t]) => [key, { rounds: t.rounds[0]!, minutes: t.minutes[0]! }])),
+      ),
+      notable: this.notableIncidents(),
       inputs: this.inputs.map((a) => {
         const span = this.spans.get(a);
         return { ...a, span: span ? { first: localDate(span.first, timeZone), last: localDate(span.last, timeZone) } : null };
@@ -196,11 +250,42 @@ export class ReportBuilder {
     };
   }
 
+  /** How many windows of the history the incident exports reach back over, the current one included. */
+  private windowsWithData(): number {
+    const firsts = this.inputs.filter((a) => a.kind === 'incidents').map((a) => this.spans.get(a)?.first).filter((f) => f !== undefined);
+    if (firsts.length === 0) return 0;
+    const earliest = Math.min(...firsts);
+    // A window counts when the exports start no later than its first day.
+    return this.period.history.filter((w) => earliest < w.startsAt + 86_400_000).length;
+  }
+
+  private notableIncidents(): ReportModel['notable'] {
+    const sorted = [...this.notable].sort((a, b) => a.at - b.at);
+    return {
+      total: sorted.length,
+      categories: [...this.serious].map((k) => this.categories.display(k)),
+      items: sorted.slice(0, SHOWN_NOTABLE).map((n) => {
+        const local = new TZDate(n.at, this.period.timeZone);
+        const pad = (x: number) => String(x).padStart(2, '0');
+        const description = n.description === undefined ? null : n.description.length > DESCRIPTION_LENGTH ? `${n.description.slice(0, DESCRIPTION_LENGTH - 1)}…` : n.description;
+        return {
+          date: localDate(n.at, this.period.timeZone),
+          time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
+          area: this.areas.display(n.area),
+          category: this.categories.display(n.category),
+          description,
+          reason: n.reason,
+        };
+      }),
+    };
+  }
+
   private pairs(): AreaCategoryCount[] {
     const out: AreaCategoryCount[] = [];
     for (const [area, row] of this.byAreaCategory) {
       for (const [category, t] of row) {
-        out.push({ area: this.areas.display(area), category: this.categories.display(category), ...change(t.current, t.previous) });
+        if (t[0] === 0 && t[1] === 0) continue; // seen only in older windows
+        out.push({ area: this.areas.display(area), category: this.categories.display(category), ...change(t[0]!, t[1]!) });
       }
     }
     return out.sort((a, b) => b.count - a.count || b.previous - a.previous || compareNames(a.area, b.area) || compareNames(a.category, b.category));
@@ -211,7 +296,7 @@ export class ReportBuilder {
       const row = this.byAreaCategory.get(key);
       const cells = categories.map((c) => {
         const t = row?.get(c.key);
-        return change(t?.current ?? 0, t?.previous ?? 0);
+        return change(t?.[0] ?? 0, t?.[1] ?? 0);
       });
       return { area: area.name, cells, total: change(area.count, area.previous) };
     });
@@ -225,12 +310,13 @@ export class ReportBuilder {
 
   private patrols(): ReportModel['patrols'] {
     const byArea: PatrolAreaSummary[] = [...this.patrolsByArea]
+      .filter(([, t]) => t.rounds[0]! + t.rounds[1]! > 0)
       .map(([key, t]) => ({
         name: this.areas.display(key),
-        rounds: t.rounds.current,
-        minutes: Math.round(t.minutes.current),
-        previousRounds: t.rounds.previous,
-        previousMinutes: Math.round(t.minutes.previous),
+        rounds: t.rounds[0]!,
+        minutes: Math.round(t.minutes[0]!),
+        previousRounds: t.rounds[1]!,
+        previousMinutes: Math.round(t.minutes[1]!),
       }))
       .sort((a, b) => b.rounds - a.rounds || b.minutes - a.minutes || compareNames(a.name, b.name));
     const add = (f: (a: PatrolAreaSummary) => number) => byArea.reduce((s, a) => s + f(a), 0);
@@ -267,26 +353,26 @@ const byCountThenName = (a: NamedCount, b: NamedCount) => b.count - a.count || b
 interface Keyed {
   key: string;
   value: NamedCount;
+  history: Tally;
 }
 
-/** Named counts, most incidents first, with the key each was tallied under. */
+/** Named counts of the two windows, most incidents first, with the key each was tallied under and its history. */
 function ranked(tallies: Map<string, Tally>, book: NameBook): Keyed[] {
   return [...tallies]
-    .map(([key, t]) => ({ key, value: { name: book.display(key), ...change(t.current, t.previous) } }))
+    .filter(([, t]) => t[0]! + t[1]! > 0)
+    .map(([key, t]) => ({ key, history: t, value: { name: book.display(key), ...change(t[0]!, t[1]!) } }))
     .sort((a, b) => byCountThenName(a.value, b.value));
 }
 
-function countIn(account: FileAccount, slot: Slot): void {
-  if (slot === 'current') account.inPeriod++;
-  else account.inPrevious++;
+/** Up to three that rose, most first. */
+function risers(items: readonly NamedCount[]): NamedCount[] {
+  return items
+    .filter((i) => i.change > 0)
+    .sort((a, b) => b.change - a.change || b.count - a.count || compareNames(a.name, b.name))
+    .slice(0, 3);
 }
 
-const zero = (): Tally => ({ current: 0, previous: 0 });
-function tally<K>(map: Map<K, Tally>, key: K): Tally {
-  let t = map.get(key);
-  if (!t) map.set(key, (t = zero()));
-  return t;
-}
-function bump(t: Tally, slot: Slot, by: number): void {
-  t[slot] += by;
+function countIn(account: FileAccount, slot: Slot): void {
+  if (slot === 0) account.inPeriod++;
+  else if (slot === 1) account.inPrevious++;
 }

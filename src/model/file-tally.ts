@@ -1,13 +1,14 @@
 /**
  * What the rows of one file (or one part of a file) come to before the files
  * are put together: where each row went, the names as spelt, the span, and
- * the rows inside the windows, which the report builder checks for duplicates
- * and counts. Plain data, so a worker thread can hand it over.
+ * the rows inside the windows of the history, which the report builder checks
+ * for duplicates and counts. Plain data, so a worker thread can hand it over.
  */
 import type { Incident, PatrolRound, Rejection } from '../domain.js';
-import { contains, type ReportPeriod } from '../period.js';
+import { historyIndex, type ReportPeriod } from '../period.js';
 
-export type Slot = 'current' | 'previous';
+/** Which window of the history a row is in: 0 the current, 1 the previous, 2… older ones. */
+export type Slot = number;
 
 export type WindowRow =
   | { line: number; slot: Slot; incident: Incident; round?: undefined }
@@ -37,13 +38,13 @@ export class FileTally {
     count(this.data.areaNames, incident.area);
     count(this.data.categoryNames, incident.category);
     const slot = this.place(incident.at);
-    if (slot) this.data.windowRows.push({ line, slot, incident });
+    if (slot !== undefined) this.data.windowRows.push({ line, slot, incident });
   }
 
   patrol(line: number, round: PatrolRound): void {
     count(this.data.areaNames, round.area);
     const slot = this.place(round.start);
-    if (slot) this.data.windowRows.push({ line, slot, round });
+    if (slot !== undefined) this.data.windowRows.push({ line, slot, round });
   }
 
   reject(rejection: Rejection): void {
@@ -62,15 +63,15 @@ export class FileTally {
     return data;
   }
 
+  /** Rows in older windows of the history count as outside the two windows, but go on for the trends. */
   private place(instant: number): Slot | undefined {
     const d = this.data;
     d.rows++;
     if (d.first === null || instant < d.first) d.first = instant;
     if (d.last === null || instant > d.last) d.last = instant;
-    if (contains(this.period.current, instant)) return 'current';
-    if (contains(this.period.previous, instant)) return 'previous';
-    d.outside++;
-    return undefined;
+    const slot = historyIndex(this.period, instant);
+    if (slot === undefined || slot >= 2) d.outside++;
+    return slot;
   }
 }
 

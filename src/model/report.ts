@@ -12,6 +12,11 @@ export interface ReportModel {
   period: PeriodSummary;
   incidents: IncidentSummary;
   patrols: PatrolSummary;
+  summary: Summary;
+  hotspots: Hotspots;
+  timePatterns: TimePatterns;
+  coverage: PatrolCoverage;
+  notable: Notable;
   inputs: InputAccount[];
   rejected: RejectedRow[];
   duplicates: DuplicateRow[];
@@ -92,6 +97,73 @@ export interface PatrolSummary {
   previousTotal: number;
   previousMinutes: number;
   byArea: PatrolAreaSummary[];
+}
+
+/** What rose most: up to three areas and three categories with the largest increase. */
+export interface Summary {
+  risingAreas: NamedCount[];
+  risingCategories: NamedCount[];
+}
+
+export type HotspotClass = 'new' | 'persistent' | 'rising' | 'falling' | 'former';
+
+export interface HotspotArea {
+  name: string;
+  count: number;
+  /** Percent of the window's incidents, and of the areas ranked so far. */
+  share: number;
+  cumulativeShare: number;
+  /** Among the few areas that hold 80 % of the incidents. */
+  core: boolean;
+  /** Incidents per window of the history the inputs cover, newest first. */
+  history: number[];
+  class: HotspotClass | null;
+}
+
+export interface Hotspots {
+  /** Windows of history asked for (config period.history), and how many the inputs cover. */
+  windows: number;
+  windowsWithData: number;
+  enoughHistory: boolean;
+  areas: HotspotArea[];
+}
+
+export interface TimePatterns {
+  /** Incidents per weekday (0 = Monday) and hour, in the window. */
+  weekdayHour: number[][];
+  byDay: { date: string; count: number }[];
+  busiest: { weekday: number; hour: number; count: number }[];
+}
+
+export interface CoverageGap {
+  area: string;
+  weekday: number;
+  hour: number;
+  incidents: number;
+}
+
+export interface PatrolCoverage {
+  byArea: { name: string; incidents: number; rounds: number; minutes: number; incidentsPerPatrolHour: number | null; remarks: number }[];
+  /** Hours of the week in an area with at least `gapThreshold` incidents and no patrol; the largest first. */
+  gaps: CoverageGap[];
+  gapCount: number;
+  gapThreshold: number;
+}
+
+export interface NotableIncident {
+  date: string;
+  time: string;
+  area: string;
+  category: string;
+  description: string | null;
+  /** 'serious category' or 'flagged' */
+  reason: string;
+}
+
+export interface Notable {
+  total: number;
+  items: NotableIncident[];
+  categories: string[];
 }
 
 /** Where every row of one input file went: rows = inPeriod + inPrevious + outside + rejected + duplicates + skipped. */

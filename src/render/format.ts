@@ -72,3 +72,22 @@ export function duration(minutes: number): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${number(h)} h` : `${number(h)} h ${m} min`;
 }
+
+const WEEKDAYS = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
+
+/** 0 → "måndag" */
+export function weekday(index: number): string {
+  return WEEKDAYS[index] ?? '';
+}
+
+/** 22 → "22–23" */
+export function hourSpan(hour: number): string {
+  return `${String(hour).padStart(2, '0')}–${String((hour + 1) % 24).padStart(2, '0')}`;
+}
+
+const CLASSES: Record<string, string> = { new: 'ny', persistent: 'bestående', rising: 'ökande', falling: 'minskande', former: 'tidigare' };
+
+/** "rising" → "ökande"; nothing for an area that is not a hot-spot. */
+export function hotspotClass(cls: string | null): string {
+  return cls === null ? '' : (CLASSES[cls] ?? cls);
+}

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { RenderError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
+import { dayLineSvg, heatmapSvg } from './charts.js';
 import * as fmt from './format.js';
 
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
@@ -70,5 +71,12 @@ function registerHelpers(hbs: typeof Handlebars): void {
     trend: (change: number) => (change > 0 ? 'rise' : change < 0 ? 'fall' : 'same'),
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: number, b: number) => a > b,
+    weekday: fmt.weekday,
+    hourSpan: fmt.hourSpan,
+    hotspotClass: fmt.hotspotClass,
+    /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */
+    heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid)),
+    dayLine: (days: { date: string; count: number }[]) => new hbs.SafeString(dayLineSvg(days)),
+    join: (items: unknown[], separator: unknown) => (Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : ''),
   });
 }

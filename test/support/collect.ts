@@ -15,7 +15,7 @@ export function collector() {
   return async function collect(files: TestFile[], config: Partial<Config> = {}, options: CollectOptions = {}): Promise<Collected> {
     const full = configSchema.parse(config);
     const inputs = files.map((f) => ({ file: tmp.write(f.name, f.content), kind: f.kind ?? ('incidents' as const) }));
-    return collectReport(inputs, reportPeriod('2024-04-15', 14, full.timezone), full, options);
+    return collectReport(inputs, reportPeriod('2024-04-15', 14, full.timezone, full.period.history), full, options);
   };
 }
 

@@ -1,0 +1,79 @@
+/**
+ * Guard patrols against incidents, per area: rounds, minutes, incidents per
+ * patrol hour, remarks, and the hours of the week with incidents but no patrol —
+ * the table a coordinator uses to redirect the guard company.
+ */
+import type { WindowClock } from '../period.js';
+import type { CoverageGap, PatrolCoverage } from './report.js';
+
+const SLOTS = 7 * 24;
+/** An hour of the week is a gap when it had at least this many incidents and no patrol at all. */
+export const GAP_INCIDENTS = 2;
+const SHOWN_GAPS = 12;
+
+interface AreaSlots {
+  incidents: Int32Array;
+  patrolMinutes: Float64Array;
+  remarks: number;
+}
+
+export class CoverageTally {
+  private readonly areas = new Map<string, AreaSlots>();
+
+  constructor(private readonly clock: WindowClock) {}
+
+  addIncident(area: string, instant: number): void {
+    const at = this.clock.locate(instant);
+    if (at) this.slots(area).incidents[at.weekday * 24 + at.hour]!++;
+  }
+
+  /** A round's minutes are laid over the hours of the week it spans. */
+  addRound(area: string, start: number, minutes: number, remarks: boolean): void {
+    const slots = this.slots(area);
+    if (remarks) slots.remarks++;
+    let at = start;
+    let left = minutes;
+    while (left > 0) {
+      const pos = this.clock.locate(at);
+      if (!pos) break;
+      const intoHour = (at % 3_600_000 + 3_600_000) % 3_600_000 / 60_000;
+      const here = Math.min(left, 60 - intoHour);
+      slots.patrolMinutes[pos.weekday * 24 + pos.hour]! += here;
+      left -= here;
+      at += here * 60_000;
+    }
+  }
+
+  result(display: (key: string) => string, incidentsByArea: Map<string, number>, patrols: Map<string, { rounds: number; minutes: number }>): PatrolCoverage {
+    const keys = new Set([...incidentsByArea.keys(), ...patrols.keys()].filter((k) => (incidentsByArea.get(k) ?? 0) > 0 || (patrols.get(k)?.rounds ?? 0) > 0));
+    const byArea = [...keys].map((key) => {
+      const incidents = incidentsByArea.get(key) ?? 0;
+      const { rounds = 0, minutes = 0 } = patrols.get(key) ?? {};
+      return {
+        name: display(key),
+        incidents,
+        rounds,
+        minutes: Math.round(minutes),
+        incidentsPerPatrolHour: minutes > 0 ? Math.round((incidents / (minutes / 60)) * 100) / 100 : null,
+        remarks: this.areas.get(key)?.remarks ?? 0,
+      };
+    });
+    byArea.sort((a, b) => b.incidents - a.incidents || a.minutes - b.minutes || (a.name < b.name ? -1 : 1));
+    const gaps: CoverageGap[] = [];
+    for (const [key, slots] of this.areas) {
+      for (let s = 0; s < SLOTS; s++) {
+        if (slots.incidents[s]! >= GAP_INCIDENTS && slots.patrolMinutes[s]! === 0) {
+          gaps.push({ area: display(key), weekday: Math.floor(s / 24), hour: s % 24, incidents: slots.incidents[s]! });
+        }
+      }
+    }
+    gaps.sort((a, b) => b.incidents - a.incidents || a.weekday - b.weekday || a.hour - b.hour || (a.area < b.area ? -1 : 1));
+    return { byArea, gaps: gaps.slice(0, SHOWN_GAPS), gapCount: gaps.length, gapThreshold: GAP_INCIDENTS };
+  }
+
+  private slots(area: string): AreaSlots {
+    let s = this.areas.get(area);
+    if (!s) this.areas.set(area, (s = { incidents: new Int32Array(SLOTS), patrolMinutes: new Float64Array(SLOTS), remarks: 0 }));
+    return s;
+  }
+}

@@ -1,0 +1,31 @@
+/** When in the week incidents happen: a weekday × hour grid and a count per day of the window. */
+import type { WindowClock } from '../period.js';
+import type { TimePatterns } from './report.js';
+
+export class TimePatternTally {
+  private readonly grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  private readonly perDay: number[];
+
+  constructor(
+    private readonly clock: WindowClock,
+    days: number,
+  ) {
+    this.perDay = new Array<number>(days).fill(0);
+  }
+
+  add(instant: number): void {
+    const at = this.clock.locate(instant);
+    if (!at) return;
+    this.grid[at.weekday]![at.hour]!++;
+    this.perDay[at.day]!++;
+  }
+
+  result(): TimePatterns {
+    const cells = this.grid.flatMap((hours, weekday) => hours.map((count, hour) => ({ weekday, hour, count })));
+    return {
+      weekdayHour: this.grid.map((row) => [...row]),
+      byDay: this.perDay.map((count, i) => ({ date: this.clock.date(i), count })),
+      busiest: cells.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.weekday - b.weekday || a.hour - b.hour).slice(0, 3),
+    };
+  }
+}

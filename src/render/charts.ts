@@ -1,0 +1,73 @@
+/**
+ * Charts as inline SVG strings, made here from the report model: no script in
+ * the page, nothing fetched, and readable in black and white (shades of grey
+ * with the numbers written in).
+ */
+const WEEKDAYS = ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'];
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Weekday × hour: a grey scale from white (none) to near-black (the most), each count written in its cell. */
+export function heatmapSvg(grid: readonly (readonly number[])[], weekdays: readonly string[] = WEEKDAYS): string {
+  const cell = { w: 26, h: 20 };
+  const left = 34;
+  const top = 16;
+  const max = Math.max(1, ...grid.flat());
+  const parts: string[] = [];
+  for (let h = 0; h < 24; h++) {
+    parts.push(`<text x="${left + h * cell.w + cell.w / 2}" y="${top - 4}" class="axis" text-anchor="middle">${String(h).padStart(2, '0')}</text>`);
+  }
+  grid.forEach((row, d) => {
+    const y = top + d * cell.h;
+    parts.push(`<text x="${left - 4}" y="${y + cell.h / 2 + 3.5}" class="axis" text-anchor="end">${escapeXml(weekdays[d] ?? '')}</text>`);
+    row.forEach((count, h) => {
+      const x = left + h * cell.w;
+      const level = count / max;
+      const grey = Math.round(255 - level * 215);
+      parts.push(`<rect x="${x}" y="${y}" width="${cell.w}" height="${cell.h}" fill="rgb(${grey},${grey},${grey})" stroke="#bbb" stroke-width="0.5"/>`);
+      if (count > 0) {
+        parts.push(`<text x="${x + cell.w / 2}" y="${y + cell.h / 2 + 3.5}" text-anchor="middle" class="cell" fill="${level > 0.55 ? '#fff' : '#000'}">${count}</text>`);
+      }
+    });
+  });
+  const width = left + 24 * cell.w + 2;
+  const height = top + 7 * cell.h + 2;
+  return svg(width, height, parts, 'Händelser per veckodag och timme');
+}
+
+/** Incidents per day of the window as a line with its points numbered. */
+export function dayLineSvg(days: readonly { date: string; count: number }[], title = 'Händelser per dag'): string {
+  const width = 650;
+  const height = 150;
+  const pad = { left: 30, right: 10, top: 14, bottom: 24 };
+  const max = Math.max(1, ...days.map((d) => d.count));
+  const step = days.length > 1 ? (width - pad.left - pad.right) / (days.length - 1) : 0;
+  const x = (i: number) => pad.left + i * step;
+  const y = (n: number) => pad.top + (1 - n / max) * (height - pad.top - pad.bottom);
+  const parts: string[] = [
+    `<line x1="${pad.left}" y1="${y(0)}" x2="${width - pad.right}" y2="${y(0)}" stroke="#000" stroke-width="0.8"/>`,
+    `<line x1="${pad.left}" y1="${pad.top}" x2="${pad.left}" y2="${y(0)}" stroke="#000" stroke-width="0.8"/>`,
+    `<text x="${pad.left - 4}" y="${y(max) + 3}" class="axis" text-anchor="end">${max}</text>`,
+    `<text x="${pad.left - 4}" y="${y(0) + 3}" class="axis" text-anchor="end">0</text>`,
+    `<polyline fill="none" stroke="#000" stroke-width="1.5" points="${days.map((d, i) => `${x(i)},${y(d.count)}`).join(' ')}"/>`,
+  ];
+  days.forEach((d, i) => {
+    const [, month, day] = d.date.split('-');
+    parts.push(`<circle cx="${x(i)}" cy="${y(d.count)}" r="2.5" fill="#000"/>`);
+    parts.push(`<text x="${x(i)}" y="${y(d.count) - 5}" class="cell" text-anchor="middle">${d.count}</text>`);
+    parts.push(`<text x="${x(i)}" y="${height - 8}" class="axis" text-anchor="middle">${Number(day)}/${Number(month)}</text>`);
+  });
+  return svg(width, height, parts, title);
+}
+
+function svg(width: number, height: number, parts: string[], title: string): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeXml(title)}">` +
+    `<title>${escapeXml(title)}</title>` +
+    `<style>.axis{font:8px sans-serif;fill:#333}.cell{font:8.5px sans-serif}</style>` +
+    parts.join('') +
+    '</svg>'
+  );
+}
