@@ -51,12 +51,16 @@ export function validationReport({ model, unusable }: Collected): ValidationRepo
     period: { start: model.period.start, end: model.period.end, previousStart: model.period.previousStart, previousEnd: model.period.previousEnd, weeks: model.period.weeks },
     files: model.inputs.map((i) => ({ ...i, usable: !failed.has(i.file), error: describeFailure(failed.get(i.file)) })),
     problems,
-    duplicates: model.duplicates,
-    skipped: model.skipped,
+    // A file that could not be used is reported as such, not by the rows read before it failed.
+    duplicates: model.duplicates.filter((d) => !failed.has(d.file)),
+    skipped: model.skipped.filter((s) => !failed.has(s.file)),
     suggestions: model.suggestions,
     exitCode,
   };
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const rows = (n: number) => plural(n, 'row');
 
 function describeFailure(error: InputError | undefined): string | null {
   if (!error) return null;
@@ -80,7 +84,7 @@ function renderText(report: ValidationReport): string {
       `  dates      ${f.format.dateFormats.join(', ') || '(none read)'}`,
       `  columns    ${columns}`,
       `  rows       ${f.rows} read: ${f.inPeriod + f.inPrevious} usable (${f.inPeriod} in the window, ${f.inPrevious} in the previous one), ` +
-        `${f.outside} outside both, ${f.rejected} rejected, ${f.duplicates} duplicates, ${f.skipped} skipped`,
+        `${f.outside} outside both, ${f.rejected} rejected, ${plural(f.duplicates, 'duplicate')}, ${f.skipped} skipped`,
       `  span       ${f.span ? `${f.span.first} – ${f.span.last}` : '(no usable rows)'}`,
       '',
     );
@@ -98,7 +102,7 @@ function renderText(report: ValidationReport): string {
   }
   if (report.suggestions.length > 0) {
     out.push('Suggestions:');
-    for (const s of report.suggestions) out.push(`  ${s.kind} "${s.name}" (${s.count} rows) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
+    for (const s of report.suggestions) out.push(`  ${s.kind} "${s.name}" (${rows(s.count)}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
     out.push('');
   }
   const rejected = report.files.reduce((n, f) => n + f.rejected, 0);
@@ -107,7 +111,7 @@ function renderText(report: ValidationReport): string {
     unusable > 0
       ? `${unusable} of ${report.files.length} files cannot be used.`
       : rejected > 0
-        ? `${rejected} rows rejected; the rest can be used.`
+        ? `${rows(rejected)} rejected; the rest can be used.`
         : 'All rows can be used.',
   );
   return out.join('\n') + '\n';

@@ -28,7 +28,7 @@ export interface CollectOptions {
   keepGoing?: boolean;
   /** Worker threads for large files; 1 reads every file in this thread. Default: the cores there are. */
   threads?: number;
-  /** Files from this size up are read in parallel (default 16 MB). */
+  /** Files from this size up are read in parallel (default 32 MB). */
   splitFrom?: number;
   /** Bytes read so far of all inputs, and their total. */
   onProgress?: (done: number, total: number) => void;

@@ -15,7 +15,7 @@ import { splitAtRecords } from './split.js';
 import type { RangeJob, RangeMessage } from './worker.js';
 
 /** Below this, starting workers costs more than it saves. */
-export const MIN_SPLIT_BYTES = 16 * 1024 * 1024;
+export const MIN_SPLIT_BYTES = 32 * 1024 * 1024;
 /** Encodings in which a quote and a line feed are bytes of their own. */
 const SPLITTABLE = /^(utf-?8|windows-125\d|iso-8859-\d+|latin1|ascii)$/i;
 

@@ -104,11 +104,13 @@ export function requireColumns<F extends string>({ file, kind, line, headers, ma
     }
     const wanted = options.map((f) => `${f} (${fields[f]!.slice(0, 4).map(quote).join(', ')}…)`).join(' or ');
     const near = nearestHeader(headers, options.flatMap((f) => fields[f]!));
+    const field = options[0]!;
     throw new InputError(
       { file, line },
       `missing required column: ${wanted}. ${found}` +
-        (near ? ` "${near.header}" is close to "${near.alias}": a typing error?` : '') +
-        ` Map another header in the config under "columns.${kind}".`,
+        (near
+          ? ` "${near.header}" is close to "${near.alias}": a typing error? To read it as ${field}, add to the config: "columns": { "${kind}": { "${field}": ${JSON.stringify(near.header)} } }`
+          : ` Map another header in the config under "columns.${kind}".`),
     );
   }
 }

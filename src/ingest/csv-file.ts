@@ -163,7 +163,7 @@ function describeError(file: string, error: unknown, recordStart: number): Input
   if (error instanceof DecodeError) {
     return new InputError(
       { file, line: error.line },
-      'not valid UTF-8 here, though the start of the file is: give the encoding, e.g. --encoding windows-1252',
+      'not valid UTF-8 on this line, though the file reads as UTF-8 before it: the line may come from another program; correct it, or give the encoding, e.g. --encoding windows-1252',
       { cause: error },
     );
   }

@@ -13,8 +13,8 @@ export interface DetectedEncoding {
   /** A name iconv-lite and TextDecoder know: utf-8, utf-16le, utf-16be, windows-1252, … */
   encoding: string;
   bom: boolean;
-  /** How it was decided: given, a BOM, valid UTF-8, only ASCII seen, or a statistical guess. */
-  basis: 'given' | 'bom' | 'utf-8 valid' | 'ascii' | 'guess';
+  /** How it was decided: given, a BOM, valid UTF-8, only ASCII seen, Swedish letters, or a statistical guess. */
+  basis: 'given' | 'bom' | 'utf-8 valid' | 'ascii' | 'letters' | 'guess';
   /** For a guess: chardet's confidence, 0–100. */
   confidence: number | null;
   /** True when the guess is weak enough that the user should check åäö in the report. */
@@ -35,6 +35,10 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
     const ascii = whole.every((b) => b < 0x80);
     return { encoding: 'utf-8', bom: false, basis: ascii ? 'ascii' : 'utf-8 valid', confidence: null, unsure: false };
   }
+  // UTF-8 åäö next to bytes that are not UTF-8: a UTF-8 file with a line from another program.
+  // Read as UTF-8, so that the bad line is named instead of every åäö garbled.
+  if (hasUtf8Letters(sample)) return { encoding: 'utf-8', bom: false, basis: 'utf-8 valid', confidence: null, unsure: false };
+  if (isSwedish1252(sample)) return { encoding: 'windows-1252', bom: false, basis: 'letters', confidence: null, unsure: false };
   const candidates = chardet.analyse(sample);
   const western = candidates.find((c) => WESTERN.has(c.name));
   if (western) {
@@ -64,9 +68,33 @@ export function describeEncoding(e: DetectedEncoding): string {
       return `${name} (only ASCII seen)`;
     case 'utf-8 valid':
       return name;
+    case 'letters':
+      return `${name} (from its åäö)`;
     case 'guess':
       return e.confidence === null ? `${name} (guessed)` : `${name} (guessed, ${e.confidence} % sure)`;
   }
+}
+
+/** å ä ö Å Ä Ö as UTF-8: C3 followed by A5 A4 B6 85 84 96. */
+function hasUtf8Letters(b: Uint8Array): boolean {
+  for (let i = b.indexOf(0xc3); i !== -1 && i + 1 < b.length; i = b.indexOf(0xc3, i + 1)) {
+    if ([0xa5, 0xa4, 0xb6, 0x85, 0x84, 0x96].includes(b[i + 1]!)) return true;
+  }
+  return false;
+}
+
+/** Windows-1252 bytes of Swedish text, and the punctuation Excel writes: when all high bytes are these, it is Windows-1252. */
+const SWEDISH_1252 = new Set([0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xc9, 0xfc, 0xdc, 0x96, 0x97, 0x91, 0x92, 0x93, 0x94, 0xa7, 0xb0, 0xb4, 0xbd, 0xa0]);
+
+function isSwedish1252(b: Uint8Array): boolean {
+  let high = 0;
+  let known = 0;
+  for (const byte of b) {
+    if (byte < 0x80) continue;
+    high++;
+    if (SWEDISH_1252.has(byte)) known++;
+  }
+  return high > 0 && known / high >= 0.9;
 }
 
 function bomEncoding(b: Uint8Array): string | undefined {

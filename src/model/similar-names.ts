@@ -35,25 +35,36 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i) === b.slice(i + 1);
 }
 
+/**
+ * Each rarer name that looks like another is pointed at the most common one it
+ * looks like, and only at that: two misspellings are never merged into each other.
+ * On a tie the properly spelt name wins: more of åäö, then the longer.
+ */
 export function suggestMerges(kind: 'area' | 'category', book: NameBook): NameSuggestion[] {
-  const names = book.entries().sort((x, y) => y.count - x.count || (x.display < y.display ? -1 : 1));
+  const names = book.entries().sort((x, y) => y.count - x.count || spellingScore(y.display) - spellingScore(x.display) || y.display.length - x.display.length || (x.display < y.display ? -1 : 1));
+  const key = kind === 'area' ? 'areaAliases' : 'categoryAliases';
+  const merged = new Set<string>();
   const out: NameSuggestion[] = [];
-  for (let i = 0; i < names.length; i++) {
-    for (let j = i + 1; j < names.length; j++) {
-      const [common, rare] = [names[i]!, names[j]!];
-      if (!looksAlike(common.key, rare.key)) continue;
-      const key = kind === 'area' ? 'areaAliases' : 'categoryAliases';
-      out.push({
-        kind,
-        name: rare.display,
-        count: rare.count,
-        like: common.display,
-        likeCount: common.count,
-        config: `"${key}": { ${JSON.stringify(rare.display)}: ${JSON.stringify(common.display)} }`,
-      });
-    }
+  for (let j = 1; j < names.length; j++) {
+    const rare = names[j]!;
+    const common = names.slice(0, j).find((c) => !merged.has(c.key) && looksAlike(c.key, rare.key));
+    if (!common) continue;
+    merged.add(rare.key);
+    out.push({
+      kind,
+      name: rare.display,
+      count: rare.count,
+      like: common.display,
+      likeCount: common.count,
+      config: `"${key}": { ${JSON.stringify(rare.display)}: ${JSON.stringify(common.display)} }`,
+    });
   }
   return out;
+}
+
+/** Letters an ASCII keyboard or an old system would have lost. */
+function spellingScore(name: string): number {
+  return (name.match(/[åäöÅÄÖéÉüÜ]/g) ?? []).length;
 }
 
 const digits = (s: string) => s.replace(/\D+/g, ' ').trim();

@@ -11,6 +11,7 @@ import { RenderError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
 import { dayLineSvg, heatmapSvg } from './charts.js';
 import * as fmt from './format.js';
+import { encodingInSwedish, reasonInSwedish } from './reasons-sv.js';
 
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
 
@@ -74,6 +75,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
     weekday: fmt.weekday,
     hourSpan: fmt.hourSpan,
     hotspotClass: fmt.hotspotClass,
+    reason: reasonInSwedish,
+    encoding: encodingInSwedish,
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */
     heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid)),
     dayLine: (days: { date: string; count: number }[]) => new hbs.SafeString(dayLineSvg(days)),

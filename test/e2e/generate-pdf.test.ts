@@ -51,7 +51,7 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
   it('accounts for the inputs in the appendix, with every rejected row', () => {
     expect(text).toContain('Bilaga – underlag');
     expect(text).toMatch(/fixtures\/incidents-kommun\.csv\s+händelser\s+101\s+53\s+37\s+7\s+4/);
-    expect(text).toMatch(/fixtures\/patrols-ronder-extra\.csv\s+21\s+3\s+Varaktighet \(min\): duration "-15" is negative/);
+    expect(text).toMatch(/fixtures\/patrols-ronder-extra\.csv\s+21\s+3\s+Varaktighet \(min\): varaktigheten "-15" är negativ/);
   });
 
   it('carries a title in the PDF metadata', async () => {

@@ -55,6 +55,6 @@ describe('lagesbild validate', async () => {
   it('points out names that look alike, with the config line that merges them', async () => {
     const file = tmp.write('namn.csv', 'Tidpunkt;Område;Kategori\n2024-04-16 10:00;Inre hamnen;stöld\n2024-04-16 11:00;Inre hamnen;stöld\n2024-04-17 10:00;Inre hamn;stöld\n');
     const r = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);
-    expect(r.stdout).toContain('area "Inre hamn" (1 rows) looks like "Inre hamnen" (2); to count them as one, add to the config: "areaAliases": { "Inre hamn": "Inre hamnen" }');
+    expect(r.stdout).toContain('area "Inre hamn" (1 row) looks like "Inre hamnen" (2); to count them as one, add to the config: "areaAliases": { "Inre hamn": "Inre hamnen" }');
   });
 });

@@ -29,7 +29,7 @@ describe('encodings', async () => {
     const c = await collect([{ name: 'excel.csv', content: iconv.encode(csv(';', '\r\n'), 'windows-1252') }]);
     expect(counts(c)).toEqual(counts(reference));
     expect(c.model.inputs[0]!.format).toMatchObject({ delimiter: ';', encodingUnsure: false });
-    expect(c.model.inputs[0]!.format.encoding).toMatch(/^Windows-1252 \(guessed, \d+ % sure\)$/);
+    expect(c.model.inputs[0]!.format.encoding).toBe('Windows-1252 (from its åäö)');
     expect(c.model.incidents.byArea.map((a) => a.name)).toContain('Stationsområdet');
   });
 
@@ -59,8 +59,20 @@ describe('encodings', async () => {
     const tail = iconv.encode('\n2024-04-17 10:00,Stationsområdet,stöld,x\n', 'windows-1252');
     const content = Buffer.concat([Buffer.from('Tidpunkt,Område,Kategori,Beskrivning\n' + filler), tail]);
     await expect(collect([{ name: 'mixed.csv', content }])).rejects.toThrow(
-      /mixed\.csv:6002: not valid UTF-8 here, though the start of the file is: give the encoding, e\.g\. --encoding windows-1252$/,
+      /mixed\.csv:6002: not valid UTF-8 on this line, though the file reads as UTF-8 before it: the line may come from another program; correct it, or give the encoding, e\.g\. --encoding windows-1252$/,
     );
+  });
+
+  it('names the line of a UTF-8 file where one line came from a Windows program, small file or not', async () => {
+    const content = Buffer.concat([Buffer.from('Tidpunkt;Område;Kategori\n2024-04-16 10:00;Stationsområdet;stöld\n'), iconv.encode('2024-04-17 10:00;Norrköping;stöld\n', 'windows-1252')]);
+    await expect(collect([{ name: 'small-mixed.csv', content }])).rejects.toThrow(/small-mixed\.csv:3: not valid UTF-8 on this line/);
+  });
+
+  it('is sure of Windows-1252 from its åäö, and says when it only guessed', async () => {
+    const sure = await collect([{ name: 'sv1252.csv', content: iconv.encode('Tidpunkt;Område;Kategori\n2024-04-16 10:00;Norrköping;stöld\n', 'windows-1252') }]);
+    expect(sure.model.inputs[0]!.format).toMatchObject({ encoding: 'Windows-1252 (from its åäö)', encodingUnsure: false });
+    const guess = await collect([{ name: 'other.csv', content: Buffer.from('Tidpunkt;Område;Kategori\n2024-04-16 10:00;Centrum \xa4\xa4\xa6;stöld\n', 'latin1') }]);
+    expect(guess.model.inputs[0]!.format.encoding).toMatch(/\(guessed/);
   });
 });
 

@@ -210,3 +210,21 @@ describe('look-alike names', () => {
     expect(looksAlike('centrum', 'solbacken')).toBe(false);
   });
 });
+
+describe('merge suggestions', () => {
+  const suggest = (spellings: string[]) => {
+    const b = new ReportBuilder(period);
+    const f = b.addFile('a.csv', 'incidents');
+    spellings.forEach((area, i) => withRows(b).addIncident(f, i, incident(`2024-04-16 ${10 + (i % 12)}:${String(i).padStart(2, '0')}`, area, 'stöld')));
+    return b.build(meta).suggestions.map((s) => `${s.name} → ${s.like}`);
+  };
+
+  it('on a tie points the misspelling at the properly spelt name', () => {
+    expect(suggest(['Inre hamn', 'Inre hamnen'])).toEqual(['Inre hamn → Inre hamnen']);
+    expect(suggest(['Ostra torget', 'Östra torget'])).toEqual(['Ostra torget → Östra torget']);
+  });
+
+  it('points every misspelling at the common name, never at one another', () => {
+    expect(suggest(['Östra torget', 'Östra torget', 'Ostra torget', 'Oestra torget'])).toEqual(['Oestra torget → Östra torget', 'Ostra torget → Östra torget']);
+  });
+});
