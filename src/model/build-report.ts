@@ -110,6 +110,10 @@ export class ReportBuilder {
     for (const [name, n] of tally.categoryNames) this.categories.see(name, n);
     if (tally.first !== null && tally.last !== null) this.widenSpan(account, tally.first, tally.last);
     for (const row of tally.windowRows) this.count(account, row);
+    for (const [name, counts] of tally.olderByArea) {
+      const key = this.areas.keyOf(name);
+      counts.forEach((n, i) => this.bump(this.byArea, key, i + 2, n ?? 0));
+    }
   }
 
   private count(account: FileAccount, row: WindowRow): void {
@@ -120,7 +124,7 @@ export class ReportBuilder {
       const category = this.categories.keyOf(incident.category);
       const idKey = incident.id === undefined ? undefined : `i|${incident.id.trim().toLowerCase()}`;
       const contentKey = `i|${incident.at}|${area}|${category}|${nameKey(incident.description ?? '')}`;
-      if (this.isDuplicate(account, line, slot, idKey, contentKey)) return;
+      if (this.isDuplicate(account, line, idKey, contentKey)) return;
       countIn(account, slot);
       this.bump(this.byArea, area, slot, 1);
       this.bump(this.byCategory, category, slot, 1);
@@ -137,7 +141,7 @@ export class ReportBuilder {
       const { round } = row;
       const area = this.areas.keyOf(round.area);
       const contentKey = `p|${round.start}|${area}|${round.minutes}|${nameKey(round.guard ?? '')}`;
-      if (this.isDuplicate(account, line, slot, undefined, contentKey)) return;
+      if (this.isDuplicate(account, line, undefined, contentKey)) return;
       countIn(account, slot);
       let t = this.patrolsByArea.get(area);
       if (!t) this.patrolsByArea.set(area, (t = { rounds: this.zero(), minutes: this.zero() }));
@@ -150,21 +154,17 @@ export class ReportBuilder {
   /**
    * The same row in two overlapping exports counts once: by id when both have
    * one, else by time, area, category and description. The repeat goes to
-   * `duplicates`, with where it was seen first. Only rows inside the windows of
-   * the history come here, so memory follows the windows, not the size of the
-   * files. A repeat in an older window is only left out of the trends: it is
-   * outside the two windows whatever it is.
+   * `duplicates`, with where it was seen first. Only rows inside the two windows
+   * come here, so memory follows the windows, not the size of the files.
    */
-  private isDuplicate(account: FileAccount, line: number, slot: Slot, idKey: string | undefined, contentKey: string): boolean {
+  private isDuplicate(account: FileAccount, line: number, idKey: string | undefined, contentKey: string): boolean {
     const here = { file: account.file, line };
     const byId = idKey === undefined ? undefined : this.seenIds.get(idKey);
     const byContent = this.seenContent.get(contentKey);
     const first = byId ?? (byContent && (idKey === undefined || !byContent.hasId) ? byContent.at : undefined);
     if (first) {
-      if (slot < 2) {
-        account.duplicates++;
-        this.duplicates.push({ ...here, duplicateOf: first, reason: byId ? 'same id' : 'same time, area, category and description' });
-      }
+      account.duplicates++;
+      this.duplicates.push({ ...here, duplicateOf: first, reason: byId ? 'same id' : 'same time, area, category and description' });
       return true;
     }
     if (idKey !== undefined) this.seenIds.set(idKey, here);

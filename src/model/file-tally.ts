@@ -10,6 +10,7 @@ import { historyIndex, type ReportPeriod } from '../period.js';
 /** Which window of the history a row is in: 0 the current, 1 the previous, 2… older ones. */
 export type Slot = number;
 
+/** A row of the current (0) or the previous (1) window. */
 export type WindowRow =
   | { line: number; slot: Slot; incident: Incident; round?: undefined }
   | { line: number; slot: Slot; round: PatrolRound; incident?: undefined };
@@ -25,7 +26,10 @@ export interface TallyData {
   /** Earliest and latest usable row, as instants; null when none. */
   first: number | null;
   last: number | null;
+  /** Rows of the two windows, one by one: they are checked for duplicates and counted every way. */
   windowRows: WindowRow[];
+  /** Incidents of the older windows only counted, per area as spelt: [slot 2, slot 3, …]. */
+  olderByArea: Map<string, number[]>;
 }
 
 /** A row sink that tallies; `take()` hands over what it has and starts afresh. */
@@ -38,13 +42,20 @@ export class FileTally {
     count(this.data.areaNames, incident.area);
     count(this.data.categoryNames, incident.category);
     const slot = this.place(incident.at);
-    if (slot !== undefined) this.data.windowRows.push({ line, slot, incident });
+    if (slot === undefined) return;
+    if (slot < 2) this.data.windowRows.push({ line, slot, incident });
+    else {
+      // Older windows feed only the hot-spot trends: a count per area is enough, and keeps memory to two windows of rows.
+      let counts = this.data.olderByArea.get(incident.area);
+      if (!counts) this.data.olderByArea.set(incident.area, (counts = []));
+      counts[slot - 2] = (counts[slot - 2] ?? 0) + 1;
+    }
   }
 
   patrol(line: number, round: PatrolRound): void {
     count(this.data.areaNames, round.area);
     const slot = this.place(round.start);
-    if (slot !== undefined) this.data.windowRows.push({ line, slot, round });
+    if (slot !== undefined && slot < 2) this.data.windowRows.push({ line, slot, round });
   }
 
   reject(rejection: Rejection): void {
@@ -76,7 +87,7 @@ export class FileTally {
 }
 
 function emptyTally(): TallyData {
-  return { rows: 0, outside: 0, rejected: [], skipped: [], areaNames: new Map(), categoryNames: new Map(), first: null, last: null, windowRows: [] };
+  return { rows: 0, outside: 0, rejected: [], skipped: [], areaNames: new Map(), categoryNames: new Map(), first: null, last: null, windowRows: [], olderByArea: new Map() };
 }
 
 function count(map: Map<string, number>, name: string): void {
