@@ -103,6 +103,7 @@ export function readCsv(shape: CsvShape, onRecord: OnRecord, options: { range?: 
   const decoder = utf8Stream(shape.encoding.encoding, range.firstLine);
   let line = range.firstLine;
   let stopped = false;
+  const crOnly = shape.lineEndings.length === 1 && shape.lineEndings[0] === '\r';
 
   return new Promise<void>((resolve, reject) => {
     const fail = (error: unknown) => {
@@ -123,7 +124,7 @@ export function readCsv(shape: CsvShape, onRecord: OnRecord, options: { range?: 
           // Every record begins a physical line (blank lines too, as one empty field);
           // line breaks inside quoted fields add lines. Counted here, as csv-parse's own
           // counter is off by one for each CRLF inside a quoted field.
-          line += 1 + breaksInside(record);
+          line += 1 + breaksInside(record, crOnly);
           if (isEmptyRow(record)) continue;
           if (onRecord(record, start) === false) {
             stopped = true;
@@ -143,10 +144,11 @@ export function readCsv(shape: CsvShape, onRecord: OnRecord, options: { range?: 
   });
 }
 
-function breaksInside(record: string[]): number {
+/** Line breaks inside a record's (quoted) fields. A file with CR alone for line ends is the rare case that needs a second look. */
+function breaksInside(record: string[], crOnly: boolean): number {
   let n = 0;
   for (const field of record) {
-    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    if (field.indexOf(crOnly ? '\r' : '\n') === -1) continue;
     n += field.match(/\r\n|\r|\n/g)!.length;
   }
   return n;

@@ -107,6 +107,13 @@ describe('shapes', () => {
     expect(c.model.incidents.byCategory.map((x) => x.name)).toEqual(['stöld']);
   });
 
+  it('reads old Mac line ends (CR alone), line breaks inside quotes too', async () => {
+    const content = 'Tidpunkt;Område;Kategori;Beskrivning\r2024-04-16 10:00;Centrum;stöld;"rad ett\rrad två"\rigår;Centrum;stöld;x\r';
+    const c = await collect([{ name: 'mac.csv', content }]);
+    expect(c.model.inputs[0]).toMatchObject({ rows: 2, inPeriod: 1, rejected: 1 });
+    expect(c.model.rejected[0]).toMatchObject({ line: 4 });
+  });
+
   it('takes a quote inside an unquoted field as text, as Excel writes it', async () => {
     const c = await collect([{ name: 'stray.csv', content: 'Tidpunkt;Område;Kategori;Beskrivning\n2024-04-16 10:00;Centrum;hot;Han sa "hej" och gick\n' }]);
     expect(c.model.inputs[0]).toMatchObject({ rows: 1, inPeriod: 1, rejected: 0 });
