@@ -1,0 +1,123 @@
+/**
+ * The analyst's sections with known answers: what rose most, hot-spot classes
+ * over a history of windows, when in the week, patrols against incidents and
+ * the hours left uncovered, and the notable incidents.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Incident, PatrolRound } from '../../src/domain.js';
+import { ReportBuilder } from '../../src/model/build-report.js';
+import { FileTally } from '../../src/model/file-tally.js';
+import { hotspots } from '../../src/model/hotspots.js';
+import { addCalendarDays, reportPeriod } from '../../src/period.js';
+import { at } from '../support/time.js';
+
+const TZ = 'Europe/Stockholm';
+const meta = { municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
+
+function build(rows: (Incident | PatrolRound)[], history = 6, serious: string[] = ['hot', 'våld', 'brand']) {
+  const period = reportPeriod('2024-04-15', 14, TZ, history);
+  const b = new ReportBuilder(period, { seriousCategories: serious });
+  const tally = new FileTally(period);
+  const incidents = b.addFile('i.csv', 'incidents');
+  rows.forEach((r, i) => ('at' in r ? tally.incident(i + 2, r) : tally.patrol(i + 2, r)));
+  b.addTally(incidents, tally.take());
+  return b.build(meta);
+}
+
+/** n incidents in an area, spread over the window that starts `weeksBack` fortnights before 15 April. */
+function many(n: number, area: string, fortnightsBack = 0, category = 'skadegörelse'): Incident[] {
+  const start = addCalendarDays('2024-04-15', -14 * fortnightsBack, TZ);
+  return Array.from({ length: n }, (_, i) => ({ at: at(`${addCalendarDays(start, i % 14, TZ)} ${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`), area, category }));
+}
+
+describe('what rose most', () => {
+  it('names up to three areas and categories with the largest rise, none that fell', () => {
+    const m = build([...many(6, 'A'), ...many(1, 'A', 1), ...many(4, 'B'), ...many(2, 'B', 1), ...many(1, 'C'), ...many(5, 'C', 1), ...many(3, 'D'), ...many(2, 'E')]);
+    expect(m.summary.risingAreas.map((a) => [a.name, a.change])).toEqual([['A', 5], ['D', 3], ['B', 2]]);
+  });
+});
+
+describe('hot-spots', () => {
+  it('ranks areas with their cumulative share, marking the few that hold 80 %', () => {
+    const m = build([...many(50, 'Hamnen'), ...many(30, 'Centrum'), ...many(15, 'Skolan'), ...many(5, 'Parken')]);
+    expect(m.hotspots.areas.map((a) => [a.name, a.share, a.cumulativeShare, a.core])).toEqual([
+      ['Hamnen', 50, 50, true],
+      ['Centrum', 30, 80, true],
+      ['Skolan', 15, 95, false],
+      ['Parken', 5, 100, false],
+    ]);
+  });
+
+  it('classes areas over the history as new, persistent, rising, falling or former', () => {
+    // Earlier windows: Torget 15, Hamnen and Stationen 10 in all five, Parken 10 in three: all hot then.
+    // Now: Stationen 16 (rising), Hamnen 10 (persistent), Skolan 10 (new), Torget 9 (falling), Parken 1 (former).
+    const earlier = [1, 2, 3, 4, 5].flatMap((k) => [...many(15, 'Torget', k), ...many(10, 'Hamnen', k), ...many(10, 'Stationen', k), ...(k <= 3 ? many(10, 'Parken', k) : [])]);
+    const rows = [...earlier, ...many(16, 'Stationen'), ...many(10, 'Hamnen'), ...many(10, 'Skolan'), ...many(9, 'Torget'), ...many(1, 'Parken')];
+    const m = build(rows);
+    expect(m.hotspots).toMatchObject({ windows: 6, windowsWithData: 6, enoughHistory: true });
+    expect(Object.fromEntries(m.hotspots.areas.map((a) => [a.name, a.class]))).toEqual({
+      Hamnen: 'persistent', Skolan: 'new', Stationen: 'rising', Torget: 'falling', Parken: 'former',
+    });
+    expect(m.hotspots.areas.find((a) => a.name === 'Stationen')!.history).toEqual([16, 10, 10, 10, 10, 10]);
+  });
+
+  it('says when the exports do not reach back over the whole history', () => {
+    const m = build([...many(10, 'Hamnen'), ...many(8, 'Hamnen', 1)]);
+    expect(m.hotspots).toMatchObject({ windows: 6, windowsWithData: 2, enoughHistory: false });
+    const short = hotspots([{ name: 'Hamnen', history: [5] }], 6, 1);
+    expect(short.areas[0]!.class).toBeNull();
+  });
+});
+
+describe('time patterns', () => {
+  it('counts incidents by local weekday and hour, and per day', () => {
+    const m = build([
+      { at: at('2024-04-15 22:30'), area: 'A', category: 'x' }, // Monday
+      { at: at('2024-04-22 22:05'), area: 'A', category: 'x' }, // Monday again
+      { at: at('2024-04-20 03:15'), area: 'A', category: 'x' }, // Saturday
+    ]);
+    expect(m.timePatterns.weekdayHour[0]![22]).toBe(2);
+    expect(m.timePatterns.weekdayHour[5]![3]).toBe(1);
+    expect(m.timePatterns.busiest[0]).toEqual({ weekday: 0, hour: 22, count: 2 });
+    expect(m.timePatterns.byDay.map((d) => d.count)).toEqual([1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+    expect(m.timePatterns.byDay[0]).toEqual({ date: '2024-04-15', count: 1 });
+  });
+});
+
+describe('patrols against incidents', () => {
+  it('gives incidents per patrol hour and remarks, and the hours with incidents but no patrol', () => {
+    const m = build([
+      { at: at('2024-04-16 23:10'), area: 'Hamnen', category: 'brand' },
+      { at: at('2024-04-23 23:40'), area: 'Hamnen', category: 'stöld' }, // Tuesdays 23–24: two, no patrol then
+      { at: at('2024-04-17 21:10'), area: 'Hamnen', category: 'stöld' },
+      { at: at('2024-04-24 21:50'), area: 'Hamnen', category: 'stöld' }, // Wednesdays 21–22: two, but patrolled
+      { start: at('2024-04-17 20:30'), minutes: 60, area: 'Hamnen', remarks: 'Grupp vid kajen' },
+      { start: at('2024-04-18 20:00'), minutes: 60, area: 'Hamnen' },
+      { at: at('2024-04-18 12:00'), area: 'Skolan', category: 'klotter' },
+    ]);
+    expect(m.coverage.byArea).toEqual([
+      { name: 'Hamnen', incidents: 4, rounds: 2, minutes: 120, incidentsPerPatrolHour: 2, remarks: 1 },
+      { name: 'Skolan', incidents: 1, rounds: 0, minutes: 0, incidentsPerPatrolHour: null, remarks: 0 },
+    ]);
+    expect(m.coverage.gaps).toEqual([{ area: 'Hamnen', weekday: 1, hour: 23, incidents: 2 }]);
+  });
+});
+
+describe('notable incidents', () => {
+  it('lists serious categories and flagged incidents in time order, with local date and time', () => {
+    const m = build([
+      { at: at('2024-04-20 01:05'), area: 'Skolan', category: 'Brand', description: 'Brand i papperskorg' },
+      { at: at('2024-04-16 14:00'), area: 'Centrum', category: 'stöld', flagged: true },
+      { at: at('2024-04-17 10:00'), area: 'Centrum', category: 'klotter' },
+      { at: at('2024-04-02 10:00'), area: 'Centrum', category: 'hot' }, // previous window: not listed
+    ]);
+    expect(m.notable).toEqual({
+      total: 2,
+      categories: ['hot', 'våld', 'Brand'], // as the data spells them
+      items: [
+        { date: '2024-04-16', time: '14:00', area: 'Centrum', category: 'stöld', description: null, reason: 'flagged' },
+        { date: '2024-04-20', time: '01:05', area: 'Skolan', category: 'Brand', description: 'Brand i papperskorg', reason: 'serious category' },
+      ],
+    });
+  });
+});
