@@ -1,9 +1,11 @@
 /** `lagesbild generate`: inputs → report model → JSON, HTML or PDF, written safely. */
+import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { collectReport } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { RejectedRowsError, UsageError } from '../errors.js';
+import { InputError, RejectedRowsError, UsageError } from '../errors.js';
+import { describeFsError } from '../fs-errors.js';
 import type { ReportModel } from '../model/report.js';
 import { isoWeeks, isoWeekYear, type ReportPeriod } from '../period.js';
 import { weekRange } from '../render/format.js';
@@ -20,6 +22,7 @@ export interface GenerateOptions extends InputOptions {
   force?: boolean;
   strict?: boolean;
   quiet?: boolean;
+  notes?: string;
 }
 
 const SHOWN_REJECTIONS = 20;
@@ -37,6 +40,7 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
 
   const progress = createProgress(process.stderr, { quiet: options.quiet });
   const { model } = await collectReport(inputs, period, config, { encoding: options.encoding, onProgress: progress.update }).finally(progress.done);
+  if (options.notes !== undefined) model.assessment = { markdown: await readNotes(options.notes), source: options.notes };
   reportProblems(model, log);
   if (options.strict && model.rejected.length > 0) {
     throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
@@ -80,6 +84,15 @@ function defaultOutputName(period: ReportPeriod, format: Format): string {
   const weeks = isoWeeks(period.current, period.timeZone);
   const span = weeks.length > 1 ? `v${weeks[0]}-v${weeks[weeks.length - 1]}` : `v${weeks[0]}`;
   return `lagesbild-${isoWeekYear(period.current, period.timeZone)}-${span}.${format}`;
+}
+
+/** The coordinator's Markdown, read as UTF-8 text; it is rendered with raw HTML switched off. */
+async function readNotes(file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new InputError({ file }, `cannot read the notes: ${describeFsError(error)}`, { cause: error });
+  }
 }
 
 function reportProblems(model: ReportModel, log: Logger): void {

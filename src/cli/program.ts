@@ -34,6 +34,7 @@ export function buildProgram(log: () => Logger): Command {
     .option('-c, --config <file>', 'config file (default: lagesbild.config.json/.yaml in the working directory)')
     .option('--chromium <path>', 'the Chromium or Chrome to print with (default: found automatically)')
     .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)')
+    .option('--notes <file>', "the coordinator's assessment and planned actions, in Markdown")
     .option('--force', 'replace the output file if it exists')
     .option('--strict', 'write no report if any row is rejected (exit code 1)')
     .action(async (options, command: Command) => (await import('./generate.js')).generate({ ...options, quiet: command.optsWithGlobals().quiet }, log()));

@@ -239,6 +239,7 @@ export class ReportBuilder {
         new Map([...this.patrolsByArea].map(([key, t]) => [key, { rounds: t.rounds[0]!, minutes: t.minutes[0]! }])),
       ),
       notable: this.notableIncidents(),
+      assessment: null,
       inputs: this.inputs.map((a) => {
         const span = this.spans.get(a);
         return { ...a, span: span ? { first: localDate(span.first, timeZone), last: localDate(span.last, timeZone) } : null };

@@ -17,6 +17,8 @@ export interface ReportModel {
   timePatterns: TimePatterns;
   coverage: PatrolCoverage;
   notable: Notable;
+  /** The coordinator's assessment and planned actions, as Markdown (from --notes), or null. */
+  assessment: { markdown: string; source: string } | null;
   inputs: InputAccount[];
   rejected: RejectedRow[];
   duplicates: DuplicateRow[];

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import MarkdownIt from 'markdown-it';
 import { RenderError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
 import { dayLineSvg, heatmapSvg } from './charts.js';
@@ -57,6 +58,8 @@ async function listPartials(dir: string): Promise<string[]> {
   }
 }
 
+const notes = new MarkdownIt({ html: false, linkify: false, typographer: true }).disable('image');
+
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper({
     longDate: fmt.longDate,
@@ -80,6 +83,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */
     heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid)),
     dayLine: (days: { date: string; count: number }[]) => new hbs.SafeString(dayLineSvg(days)),
+    /** The coordinator's notes: Markdown with raw HTML escaped and images left out, so nothing in them runs or loads. */
+    markdown: (text: unknown) => new hbs.SafeString(typeof text === 'string' ? notes.render(text) : ''),
     join: (items: unknown[], separator: unknown) => (Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : ''),
   });
 }

@@ -34,3 +34,32 @@ describe('CSV content is data, never markup', async () => {
     expect(text).toContain('{{meta.municipality}}');
   });
 });
+
+describe("the coordinator's notes", async () => {
+  const notes = tmp.write(
+    'bedomning.md',
+    '**Hamnen** ökar.\n\n1. Väktare kl. 21–01\n2. <script>alert(1)</script> och <img src="file:///etc/passwd">\n\n![bild](https://example.org/spion.png)\n',
+  );
+  const incidents = tmp.write('n.csv', 'Tidpunkt;Område;Kategori\n2024-04-16 10:00;Hamnen;stöld\n');
+  const output = join(tmp.dir, 'notes.pdf');
+  const run = await runCli(['generate', '--incidents', incidents, '--from', '2024-04-15', '--notes', notes, '--output', output]);
+  const html = (await runCli(['generate', '--incidents', incidents, '--from', '2024-04-15', '--notes', notes, '--format', 'html', '-o', '-', '-q'])).stdout;
+
+  it('are rendered as Markdown under their own heading, raw HTML as text and no image fetched', async () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('blocked');
+    expect(html).toContain('<strong>Hamnen</strong> ökar.');
+    expect(html).toContain('<li>Väktare kl. 21–01</li>');
+    expect(html).not.toMatch(/<script|<img/i);
+    const text = (await pdfPages(readFileSync(output))).join('\n');
+    expect(text).toContain('Bedömning och insatser');
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(text).toMatch(/!\s?bild/); // a link, not an image: nothing is fetched
+  });
+
+  it('say which file could not be read', async () => {
+    const r = await runCli(['generate', '--incidents', incidents, '--from', '2024-04-15', '--notes', join(tmp.dir, 'saknas.md'), '-o', '-', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${join(tmp.dir, 'saknas.md')}: cannot read the notes: no such file\n`);
+  });
+});
