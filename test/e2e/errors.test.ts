@@ -122,3 +122,23 @@ describe('the command line refuses what it cannot do right', () => {
     expect(readFileSync('/tmp/lagesbild-epipe.err', 'utf8')).not.toMatch(/EPIPE|^\s+at /m);
   });
 });
+
+describe('windows of other lengths', () => {
+  const json = async (args: string[]) => {
+    const r = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', ...args, '--format', 'json', '-o', '-', '--quiet']);
+    return { code: r.code, stderr: r.stderr, period: r.code === 0 ? JSON.parse(r.stdout).period : undefined };
+  };
+
+  it('takes --days, --to, or both ends, and compares with a window as long just before', async () => {
+    expect((await json(['--from', '2024-04-15', '--days', '7'])).period).toMatchObject({ start: '2024-04-15', end: '2024-04-21', previousStart: '2024-04-08', previousEnd: '2024-04-14', days: 7, weeks: [16] });
+    expect((await json(['--to', '2024-04-28'])).period).toMatchObject({ start: '2024-04-15', end: '2024-04-28', days: 14 });
+    expect((await json(['--from', '2024-04-01', '--to', '2024-04-30'])).period).toMatchObject({ start: '2024-04-01', end: '2024-04-30', previousStart: '2024-03-02', days: 30 });
+  });
+
+  it('refuses lengths that do not add up', async () => {
+    const r = await json(['--from', '2024-04-15', '--to', '2024-04-28', '--days', '7']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe('error: --from 2024-04-15 --to 2024-04-28 is 14 days, but --days says 7\n');
+    expect((await json(['--from', '2024-04-15', '--days', 'två'])).stderr).toBe('error: --days: "två" is not a whole number of days from 1 to 366\n');
+  });
+});
