@@ -8,7 +8,7 @@ import { InputError, RejectedRowsError, UsageError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import type { ReportModel } from '../model/report.js';
 import { isoWeeks, isoWeekYear, type ReportPeriod } from '../period.js';
-import { weekRange } from '../render/format.js';
+import { dateRange, weekRange } from '../render/format.js';
 import { FORMATS, type Format } from './formats.js';
 import { inputSpecs, resolvePeriod, type InputOptions } from './inputs.js';
 import type { Logger } from './log.js';
@@ -66,7 +66,16 @@ async function renderAs(format: Format, model: ReportModel, config: Config, opti
   const { findChromium } = await import('../render/find-chromium.js');
   const { printPdf } = await import('../render/pdf.js');
   const executablePath = findChromium({ flag: options.chromium, config: config.chromium });
-  return printPdf(doc, { executablePath, onBlocked: (url) => log.warn(`the report page tried to load ${url}; blocked`) });
+  const pdf = await printPdf(doc, { executablePath, onBlocked: (url) => log.warn(`the report page tried to load ${url}; blocked`) });
+  const { describePdf } = await import('../render/pdf-metadata.js');
+  const weeks = weekRange(model.period.weeks);
+  return describePdf(pdf, {
+    title: `Lägesbild ${weeks}, ${dateRange(model.period.start, model.period.end)} – ${model.meta.municipality}`,
+    author: model.meta.municipality,
+    subject: `Lägesbild ${weeks} ${model.period.start.slice(0, 4)}${model.meta.recipient ? ` till ${model.meta.recipient}` : ''}`,
+    keywords: ['lägesbild', model.meta.marking ?? 'ingen märkning angiven'],
+    creator: model.meta.generator,
+  });
 }
 
 export function resolveFormat({ format, output }: Pick<GenerateOptions, 'format' | 'output'>): Format {

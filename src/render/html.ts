@@ -11,6 +11,7 @@ import MarkdownIt from 'markdown-it';
 import { RenderError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
 import { dayLineSvg, heatmapSvg } from './charts.js';
+import { fontFaceCss } from './fonts.js';
 import * as fmt from './format.js';
 import { encodingInSwedish, reasonInSwedish } from './reasons-sv.js';
 
@@ -29,7 +30,8 @@ export async function renderHtml(model: ReportModel, templateDir: string = DEFAU
   for (const file of await listPartials(templateDir)) {
     hbs.registerPartial(basename(file, '.hbs'), await read(join('partials', file)));
   }
-  const context = { ...model, css: await read('style.css') };
+  // The embedded typeface first, so that a template's own CSS can use it or override it.
+  const context = { ...model, css: `${await fontFaceCss()}\n${await read('style.css')}` };
   const compile = (name: string) => hbs.compile(name, { strict: false, noEscape: false });
   try {
     return {

@@ -72,6 +72,9 @@ export async function printPdf(doc: RenderedHtml, options: PdfOptions): Promise<
       headerTemplate: doc.headerTemplate,
       footerTemplate: doc.footerTemplate,
       margin: { top: '20mm', bottom: '16mm', left: '16mm', right: '16mm' },
+      // Bookmarks from the section headings, for a reader's side panel.
+      outline: true,
+      tagged: true,
       timeout,
     });
   } catch (error) {

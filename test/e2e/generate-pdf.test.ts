@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_ARGS, runCli } from '../support/cli.js';
-import { pdfInfo, pdfPages } from '../support/pdf-text.js';
+import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf-text.js';
 import { tempDir } from '../support/tmp.js';
 
 const tmp = tempDir();
@@ -54,7 +54,18 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
     expect(text).toMatch(/fixtures\/patrols-ronder-extra\.csv\s+21\s+3\s+Varaktighet \(min\): varaktigheten "-15" är negativ/);
   });
 
-  it('carries a title in the PDF metadata', async () => {
-    expect((await pdfInfo(pdf)).Title).toBe('Lägesbild v. 16–17, 15–28 april 2024 – Strandviks kommun');
+  it('describes itself in the PDF metadata, marking included, and embeds its typeface', async () => {
+    expect(await pdfInfo(pdf)).toMatchObject({
+      Title: 'Lägesbild v. 16–17, 15–28 april 2024 – Strandviks kommun',
+      Author: 'Strandviks kommun',
+      Subject: 'Lägesbild v. 16–17 2024 till Lokalpolisområde Strandvik',
+      Keywords: 'lägesbild Begränsad delning',
+    });
+    expect(pdf.includes('SourceSans3')).toBe(true);
+  });
+
+  it('has bookmarks for its sections', async () => {
+    const outline = await pdfOutline(pdf);
+    expect(outline).toEqual(expect.arrayContaining(['Sammanfattning', 'Brännpunkter', 'Område × kategori', 'Tid och veckodag', 'Bevakning mot händelser', 'Särskilda händelser', 'Bilaga – underlag']));
   });
 });

@@ -23,3 +23,18 @@ export async function pdfInfo(data: Uint8Array): Promise<Record<string, unknown>
   await doc.destroy();
   return info as Record<string, unknown>;
 }
+
+/** The titles of the PDF's bookmarks, depth first. */
+export async function pdfOutline(data: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
+  const titles: string[] = [];
+  const walk = (items: { title: string; items: unknown[] }[] | null) => {
+    for (const item of items ?? []) {
+      titles.push(item.title);
+      walk(item.items as { title: string; items: unknown[] }[]);
+    }
+  };
+  walk((await doc.getOutline()) as { title: string; items: unknown[] }[] | null);
+  await doc.destroy();
+  return titles;
+}
