@@ -1,5 +1,5 @@
 /** `lagesbild generate`: inputs → report model → JSON, HTML or PDF, written safely. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { collectReport } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
@@ -23,6 +23,7 @@ export interface GenerateOptions extends InputOptions {
   strict?: boolean;
   quiet?: boolean;
   notes?: string;
+  template?: string;
 }
 
 const SHOWN_REJECTIONS = 20;
@@ -61,7 +62,7 @@ async function renderAs(format: Format, model: ReportModel, config: Config, opti
   if (format === 'json') return JSON.stringify(model, null, 2) + '\n';
   // Rendering modules load only when asked for: json needs no Handlebars, only pdf needs Puppeteer.
   const { renderHtml } = await import('../render/html.js');
-  const doc = await renderHtml(model);
+  const doc = await renderHtml(model, await templateFolder(options.template ?? config.template));
   if (format === 'html') return doc.html;
   const { findChromium } = await import('../render/find-chromium.js');
   const { printPdf } = await import('../render/pdf.js');
@@ -93,6 +94,14 @@ function defaultOutputName(period: ReportPeriod, format: Format): string {
   const weeks = isoWeeks(period.current, period.timeZone);
   const span = weeks.length > 1 ? `v${weeks[0]}-v${weeks[weeks.length - 1]}` : `v${weeks[0]}`;
   return `lagesbild-${isoWeekYear(period.current, period.timeZone)}-${span}.${format}`;
+}
+
+/** A template folder given by --template or the config must exist; its files fall back to the default's. */
+async function templateFolder(dir: string | undefined): Promise<string | undefined> {
+  if (dir === undefined) return undefined;
+  const found = await stat(dir).catch(() => undefined);
+  if (!found?.isDirectory()) throw new UsageError(`--template: ${dir} is not a folder`);
+  return dir;
 }
 
 /** The coordinator's Markdown, read as UTF-8 text; it is rendered with raw HTML switched off. */

@@ -37,6 +37,7 @@ export function buildProgram(log: () => Logger): Command {
     .option('--chromium <path>', 'the Chromium or Chrome to print with (default: found automatically)')
     .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)')
     .option('--notes <file>', "the coordinator's assessment and planned actions, in Markdown")
+    .option('--template <dir>', "a template folder whose files replace the default's (default: templates/default)")
     .option('--force', 'replace the output file if it exists')
     .option('--strict', 'write no report if any row is rejected (exit code 1)')
     .action(async (options, command: Command) => (await import('./generate.js')).generate({ ...options, quiet: command.optsWithGlobals().quiet }, log()));

@@ -50,6 +50,8 @@ export const configSchema = z
     areaAliases: aliases.default({}),
     categoryAliases: aliases.default({}),
     chromium: z.string().min(1).optional(),
+    /** A template folder whose files replace the default's. */
+    template: z.string().min(1).optional(),
   })
   .strict();
 

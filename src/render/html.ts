@@ -23,16 +23,23 @@ export interface RenderedHtml {
   footerTemplate: string;
 }
 
-export async function renderHtml(model: ReportModel, templateDir: string = DEFAULT_TEMPLATE_DIR): Promise<RenderedHtml> {
+/**
+ * Renders with the default template, or with a template folder that overrides
+ * any of its files: `report.hbs`, `header.hbs`, `footer.hbs`, any partial;
+ * its `style.css` is added after the default's, so it can change what it needs.
+ */
+export async function renderHtml(model: ReportModel, templateDir?: string): Promise<RenderedHtml> {
   const hbs = Handlebars.create();
   registerHelpers(hbs);
-  const read = (name: string) => readTemplateFile(templateDir, name);
-  for (const file of await listPartials(templateDir)) {
-    hbs.registerPartial(basename(file, '.hbs'), await read(join('partials', file)));
-  }
+  const dirs = templateDir ? [templateDir, DEFAULT_TEMPLATE_DIR] : [DEFAULT_TEMPLATE_DIR];
+  const read = (name: string) => readTemplateFile(dirs, name);
+  const partials = new Set((await Promise.all(dirs.map(listPartials))).flat());
+  for (const file of partials) hbs.registerPartial(basename(file, '.hbs'), await read(join('partials', file)));
+  const ownCss = templateDir ? await readFile(join(templateDir, 'style.css'), 'utf8').catch(() => '') : '';
   // The embedded typeface first, so that a template's own CSS can use it or override it.
-  const context = { ...model, css: `${await fontFaceCss()}\n${await read('style.css')}` };
-  const compile = (name: string) => hbs.compile(name, { strict: false, noEscape: false });
+  const css = [await fontFaceCss(), await readTemplateFile([DEFAULT_TEMPLATE_DIR], 'style.css'), ownCss].join('\n');
+  const context = { ...model, css };
+  const compile = (source: string) => hbs.compile(source, { strict: false, noEscape: false });
   try {
     return {
       html: compile(await read('report.hbs'))(context),
@@ -40,16 +47,22 @@ export async function renderHtml(model: ReportModel, templateDir: string = DEFAU
       footerTemplate: compile(await read('footer.hbs'))(context),
     };
   } catch (error) {
-    throw new RenderError(`template ${templateDir}: ${(error as Error).message}`, { cause: error });
+    throw new RenderError(`template ${templateDir ?? DEFAULT_TEMPLATE_DIR}: ${(error as Error).message}`, { cause: error });
   }
 }
 
-async function readTemplateFile(dir: string, name: string): Promise<string> {
-  try {
-    return await readFile(join(dir, name), 'utf8');
-  } catch (error) {
-    throw new RenderError(`template ${join(dir, name)}: cannot read (${(error as NodeJS.ErrnoException).code})`, { cause: error });
+/** The first of the folders that has the file. */
+async function readTemplateFile(dirs: readonly string[], name: string): Promise<string> {
+  for (const dir of dirs) {
+    try {
+      return await readFile(join(dir, name), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new RenderError(`template ${join(dir, name)}: cannot read (${(error as NodeJS.ErrnoException).code})`, { cause: error });
+      }
+    }
   }
+  throw new RenderError(`template: no ${name} in ${dirs.join(' or ')}`);
 }
 
 async function listPartials(dir: string): Promise<string[]> {

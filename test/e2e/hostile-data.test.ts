@@ -63,3 +63,26 @@ describe("the coordinator's notes", async () => {
     expect(r.stderr).toBe(`error: ${join(tmp.dir, 'saknas.md')}: cannot read the notes: no such file\n`);
   });
 });
+
+describe('a municipality\'s own template', async () => {
+  const dir = join(tmp.dir, 'mall');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(join(dir, 'partials'), { recursive: true });
+  writeFileSync(join(dir, 'partials', 'title.hbs'), '<header><h1>Trygghetsläge för {{meta.municipality}}</h1><p>{{weekRange period.weeks}}</p></header>');
+  writeFileSync(join(dir, 'style.css'), 'h1 { color: rgb(0, 80, 160); }');
+  const incidents = tmp.write('t.csv', 'Tidpunkt;Område;Kategori\n2024-04-16 10:00;Hamnen;stöld\n');
+
+  it('replaces the partials it has and keeps the rest of the default, its CSS added last', async () => {
+    const r = await runCli(['generate', '--incidents', incidents, '--from', '2024-04-15', '--template', dir, '--format', 'html', '-o', '-', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<h1>Trygghetsläge för Kommunen</h1><p>v. 16–17</p>');
+    expect(r.stdout).toContain('<h2>Sammanfattning</h2>');
+    expect(r.stdout.indexOf('h1 { color: rgb(0, 80, 160); }')).toBeGreaterThan(r.stdout.indexOf('.figures'));
+  });
+
+  it('must be a folder', async () => {
+    const r = await runCli(['generate', '--incidents', incidents, '--from', '2024-04-15', '--template', join(dir, 'nej'), '--format', 'html', '-o', '-']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe(`error: --template: ${join(dir, 'nej')} is not a folder\n`);
+  });
+});
