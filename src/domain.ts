@@ -1,6 +1,6 @@
 /** The things a lägesbild is made of, as read from the exports. Times are instants in ms. */
 
-export type InputKind = 'incidents' | 'patrols';
+export type InputKind = 'incidents' | 'patrols' | 'activities';
 
 export interface Incident {
   at: number;
@@ -21,6 +21,16 @@ export interface PatrolRound {
   area: string;
   guard?: string;
   remarks?: string;
+}
+
+/** Something done towards a medborgarlöfte: a targeted action, a dog search in a school, a traffic check. */
+export interface Activity {
+  /** 00:00 local on its day. */
+  on: number;
+  name: string;
+  area?: string;
+  /** polis, kommun, or whoever the log names. */
+  party?: string;
 }
 
 /** A row that could not be used, and why. Line and column are 1-based. */

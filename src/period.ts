@@ -31,6 +31,8 @@ export interface ReportPeriod {
   previous: Window;
   /** The current window, the previous one, and as many before those as the history asks: newest first, back to back. */
   history: Window[];
+  /** 00:00 local on 1 January of the year the window ends in: "so far this year" starts here. */
+  yearStartsAt: number;
   timeZone: string;
 }
 
@@ -91,7 +93,8 @@ export function windowFrom(start: CalendarDate, days: number, timeZone: string):
  */
 export function reportPeriod(start: CalendarDate, days: number, timeZone: string, history = 2): ReportPeriod {
   const windows = Array.from({ length: Math.max(2, history) }, (_, k) => windowFrom(addCalendarDays(start, -k * days, timeZone), days, timeZone));
-  return { current: windows[0]!, previous: windows[1]!, history: windows, timeZone };
+  const yearStartsAt = localMidnight(`${windows[0]!.end.slice(0, 4)}-01-01`, timeZone).getTime();
+  return { current: windows[0]!, previous: windows[1]!, history: windows, yearStartsAt, timeZone };
 }
 
 /** Which window of the history an instant falls in: 0 the current, 1 the previous, …; undefined for none. */

@@ -11,6 +11,7 @@ import { addCalendarDays, isCalendarDate, lastCompleteWindowStart, localDate, re
 export interface InputOptions {
   incidents: string[];
   patrols?: string[];
+  activities?: string[];
   from?: string;
   to?: string;
   days?: string;
@@ -27,6 +28,7 @@ export function inputSpecs(options: InputOptions, cwd: string): InputSpec[] {
   const specs: InputSpec[] = [
     ...options.incidents.map((file) => ({ file, kind: 'incidents' as const })),
     ...(options.patrols ?? []).map((file) => ({ file, kind: 'patrols' as const })),
+    ...(options.activities ?? []).map((file) => ({ file, kind: 'activities' as const })),
   ];
   const seen = new Map<string, string>();
   for (const { file } of specs) {

@@ -46,7 +46,7 @@ export interface Collected {
 }
 
 export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
-  const builder = new ReportBuilder(period, { areas: config.areaAliases, categories: config.categoryAliases, seriousCategories: config.seriousCategories });
+  const builder = new ReportBuilder(period, { areas: config.areaAliases, categories: config.categoryAliases, seriousCategories: config.seriousCategories, commitments: config.commitments });
   const unusable: UnusableFile[] = [];
   const shapes: (InputShape | InputError)[] = [];
   for (const { file, kind } of inputs) {

@@ -1,7 +1,7 @@
 /** What a config file may say, with defaults. Unknown keys are errors, so a typo is caught. */
 import { z } from 'zod';
 import { isCalendarDate } from '../period.js';
-import { INCIDENT_FIELDS, PATROL_FIELDS } from '../ingest/columns.js';
+import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS } from '../ingest/columns.js';
 import { isKnownEncoding } from '../ingest/encoding.js';
 
 const calendarDate = z.string().refine(isCalendarDate, { message: 'must be a date written YYYY-MM-DD' });
@@ -22,6 +22,17 @@ const headerMap = <T extends Record<string, unknown>>(fields: T) =>
 
 const aliases = z.record(z.string().min(1), z.string().trim().min(1, { message: 'must name the area or category to merge into' }));
 
+const activityNames = z.array(z.string().trim().min(1)).min(1, { message: 'must name at least one activity that counts' });
+const commitment = z
+  .object({
+    name: z.string().trim().min(1),
+    party: z.enum(['polis', 'kommun', 'båda']).default('båda'),
+    target: z.number().int().min(1),
+    activities: activityNames,
+    quotas: z.array(z.object({ name: z.string().trim().min(1), target: z.number().int().min(1), activities: activityNames }).strict()).default([]),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     municipality: z.string().trim().min(1).default('Kommunen'),
@@ -38,7 +49,7 @@ export const configSchema = z
       .strict()
       .prefault({}),
     columns: z
-      .object({ incidents: headerMap(INCIDENT_FIELDS).optional(), patrols: headerMap(PATROL_FIELDS).optional() })
+      .object({ incidents: headerMap(INCIDENT_FIELDS).optional(), patrols: headerMap(PATROL_FIELDS).optional(), activities: headerMap(ACTIVITY_FIELDS).optional() })
       .strict()
       .prefault({}),
     /** Day/month order of slashed dates (04/05/2024), for files whose rows do not show it. */
@@ -47,6 +58,8 @@ export const configSchema = z
     encodings: z.record(z.string().min(1), z.string().refine(isKnownEncoding, { message: 'is not an encoding lagesbild knows (e.g. utf-8, windows-1252, utf-16le)' })).default({}),
     /** Incidents in these categories are listed one by one in the report. */
     seriousCategories: z.array(z.string().trim().min(1)).default(['hot', 'våld', 'brand']),
+    /** Medborgarlöften: promises with a yearly target, followed up against the activity log (--activities). */
+    commitments: z.array(commitment).default([]),
     areaAliases: aliases.default({}),
     categoryAliases: aliases.default({}),
     chromium: z.string().min(1).optional(),

@@ -28,11 +28,19 @@ export const PATROL_FIELDS = {
   remarks: ['avvikelse', 'avvikelser', 'anmärkning', 'kommentar', 'remarks', 'deviation', 'deviations', 'comment'],
 } as const;
 
+export const ACTIVITY_FIELDS = {
+  date: ['datum', 'date', 'dag', 'genomförd', 'genomfört'],
+  activity: ['aktivitet', 'insats', 'åtgärd', 'typ av insats', 'activity', 'action'],
+  area: ['område', 'plats', 'area', 'location', 'place'],
+  party: ['part', 'ansvarig', 'utförare', 'genomförd av', 'party', 'by'],
+} as const;
+
 export type IncidentField = keyof typeof INCIDENT_FIELDS;
 export type PatrolField = keyof typeof PATROL_FIELDS;
-export type FieldOf<K extends InputKind> = K extends 'incidents' ? IncidentField : PatrolField;
+export type ActivityField = keyof typeof ACTIVITY_FIELDS;
+export type FieldOf<K extends InputKind> = K extends 'incidents' ? IncidentField : K extends 'patrols' ? PatrolField : ActivityField;
 
-const FIELDS = { incidents: INCIDENT_FIELDS, patrols: PATROL_FIELDS } as const;
+const FIELDS = { incidents: INCIDENT_FIELDS, patrols: PATROL_FIELDS, activities: ACTIVITY_FIELDS } as const;
 
 /** Field name → 0-based column index. */
 export type ColumnMap<F extends string> = Partial<Record<F, number>>;

@@ -3,7 +3,8 @@
  * line, pushed to a sink. The one ingest path for every command, whether a
  * file is read whole or in byte ranges on several cores.
  */
-import type { Incident, InputKind, PatrolRound, Rejection } from '../domain.js';
+import type { Activity, Incident, InputKind, PatrolRound, Rejection } from '../domain.js';
+import { REQUIRED_ACTIVITY_COLUMNS, toActivity } from './activities.js';
 import { InputError } from '../errors.js';
 import { type ColumnMap, mapColumns, requireColumns } from './columns.js';
 import { type ByteRange, readCsv, SEP_LINE, sniffCsv, type CsvShape } from './csv-file.js';
@@ -16,6 +17,7 @@ import { type DateOrder, TimeReader } from './times.js';
 export interface RowSink {
   incident(line: number, incident: Incident): void;
   patrol(line: number, round: PatrolRound): void;
+  activity(line: number, activity: Activity): void;
   reject(rejection: Rejection): void;
   /** Not data: a totals or footer row such as "Summa;;;143". */
   skip(line: number, reason: string): void;
@@ -67,14 +69,17 @@ export async function inspectInput(file: string, kind: InputKind, options: Inges
     line,
     headers,
     map: columns,
-    required: kind === 'incidents' ? REQUIRED_INCIDENT_COLUMNS : REQUIRED_PATROL_COLUMNS,
+    required: REQUIRED[kind],
     configured: options.columns,
   });
   return { ...csv, kind, headerLine: line, headers, columns };
 }
 
+const REQUIRED = { incidents: REQUIRED_INCIDENT_COLUMNS, patrols: REQUIRED_PATROL_COLUMNS, activities: REQUIRED_ACTIVITY_COLUMNS };
+const CONVERT = { incidents: toIncident, patrols: toPatrolRound, activities: toActivity } as Record<InputKind, (row: RowReader<string>, times: TimeReader) => object>;
+
 type Row =
-  | { line: number; value: Incident | PatrolRound; rejection?: undefined; skipped?: undefined }
+  | { line: number; value: Incident | PatrolRound | Activity; rejection?: undefined; skipped?: undefined }
   | { line: number; skipped: string; rejection?: undefined }
   | { rejection: Rejection; skipped?: undefined };
 
@@ -91,7 +96,7 @@ export async function readRows(
 ): Promise<ReadResult> {
   const { file, kind, headers, columns, headerLine } = shape;
   const times = new TimeReader(options.timeZone, options.dateOrder);
-  const convert = kind === 'incidents' ? toIncident : toPatrolRound;
+  const convert = CONVERT[kind];
   const row = new RowReader<string>(columns, headers);
   let deferred: { fields: string[]; line: number }[] = [];
 
@@ -102,7 +107,7 @@ export async function readRows(
     row.read(fields, line);
     const result = convert(row, times);
     if (isDeferred(result)) return 'deferred';
-    if (!isRejection(result)) return { line, value: result as Incident | PatrolRound };
+    if (!isRejection(result)) return { line, value: result as Incident | PatrolRound | Activity };
     const footer = footerWord(fields);
     if (footer) return { line, skipped: `totals row ("${footer}")` };
     checkTimesHaveDates(file, kind, row, times);
@@ -116,7 +121,8 @@ export async function readRows(
     if (r.rejection) sink.reject(r.rejection);
     else if (r.skipped !== undefined) sink.skip(r.line, r.skipped);
     else if (kind === 'incidents') sink.incident(r.line, r.value as Incident);
-    else sink.patrol(r.line, r.value as PatrolRound);
+    else if (kind === 'patrols') sink.patrol(r.line, r.value as PatrolRound);
+    else sink.activity(r.line, r.value as Activity);
   };
 
   await readCsv(
@@ -148,6 +154,7 @@ export async function readRows(
  * window: one file-level error, not a rejection of every row.
  */
 function checkTimesHaveDates(file: string, kind: InputKind, row: RowReader<string>, times: TimeReader): void {
+  if (kind === 'activities') return;
   const [field, alternatives] = kind === 'incidents' ? ['time', ['datetime', 'date']] : ['start', ['date']];
   if (alternatives.some((f) => row.has(f)) || !times.timeOfDay(row.get(field)).ok) return;
   throw new InputError(

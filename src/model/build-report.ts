@@ -4,7 +4,8 @@
  * now and before. Pure: no I/O. Tallies arrive file by file, part by part, in
  * the order the rows stand, so "the first" of two duplicates is well defined.
  */
-import type { InputKind } from '../domain.js';
+import type { Activity, InputKind } from '../domain.js';
+import { followUp, type CommitmentTarget, type YearSoFar } from './commitments.js';
 import { isoWeeks, localDate, WindowClock, type ReportPeriod } from '../period.js';
 import { TZDate } from '@date-fns/tz';
 import { CoverageTally } from './patrol-coverage.js';
@@ -41,6 +42,8 @@ export interface BuilderOptions {
   categories?: Readonly<Record<string, string>>;
   /** Categories whose incidents are listed one by one (matched loosely, after aliases). */
   seriousCategories?: readonly string[];
+  /** The medborgarlöften to follow up. */
+  commitments?: readonly CommitmentTarget[];
 }
 
 /** Notable incidents listed in the report at most; the total says how many there were. */
@@ -70,6 +73,8 @@ export class ReportBuilder {
   private readonly coverage: CoverageTally;
   private readonly serious: Set<string>;
   private readonly notable: { at: number; area: string; category: string; description?: string; reason: string }[] = [];
+  private readonly activities: Activity[] = [];
+  private readonly commitments: readonly CommitmentTarget[];
 
   constructor(
     private readonly period: ReportPeriod,
@@ -81,6 +86,7 @@ export class ReportBuilder {
     this.timePatterns = new TimePatternTally(this.clock, period.current.days);
     this.coverage = new CoverageTally(this.clock);
     this.serious = new Set((options.seriousCategories ?? []).map((c) => this.categories.keyOf(c)));
+    this.commitments = options.commitments ?? [];
   }
 
   addFile(file: string, kind: InputKind): FileAccount {
@@ -110,6 +116,7 @@ export class ReportBuilder {
     for (const [name, n] of tally.categoryNames) this.categories.see(name, n);
     if (tally.first !== null && tally.last !== null) this.widenSpan(account, tally.first, tally.last);
     for (const row of tally.windowRows) this.count(account, row);
+    this.activities.push(...tally.activities);
     for (const [name, counts] of tally.olderByArea) {
       const key = this.areas.keyOf(name);
       counts.forEach((n, i) => this.bump(this.byArea, key, i + 2, n ?? 0));
@@ -118,6 +125,10 @@ export class ReportBuilder {
 
   private count(account: FileAccount, row: WindowRow): void {
     const { line, slot } = row;
+    if (row.activity) {
+      countIn(account, slot); // activities count towards the promises, from the year's start; see addTally
+      return;
+    }
     if (row.incident) {
       const { incident } = row;
       const area = this.areas.keyOf(incident.area);
@@ -137,7 +148,7 @@ export class ReportBuilder {
         const reason = this.serious.has(category) ? 'serious category' : incident.flagged ? 'flagged' : undefined;
         if (reason) this.notable.push({ at: incident.at, area, category, description: incident.description, reason });
       }
-    } else {
+    } else if (row.round) {
       const { round } = row;
       const area = this.areas.keyOf(round.area);
       const contentKey = `p|${round.start}|${area}|${round.minutes}|${nameKey(round.guard ?? '')}`;
@@ -239,6 +250,7 @@ export class ReportBuilder {
         new Map([...this.patrolsByArea].map(([key, t]) => [key, { rounds: t.rounds[0]!, minutes: t.minutes[0]! }])),
       ),
       notable: this.notableIncidents(),
+      commitments: followUp(this.commitments, this.activities, this.yearSoFar()),
       assessment: null,
       inputs: this.inputs.map((a) => {
         const span = this.spans.get(a);
@@ -249,6 +261,14 @@ export class ReportBuilder {
       skipped: [...this.skipped],
       suggestions: [...suggestMerges('area', this.areas), ...suggestMerges('category', this.categories)],
     };
+  }
+
+  private yearSoFar(): YearSoFar {
+    const { current, yearStartsAt, timeZone } = this.period;
+    const year = Number(current.end.slice(0, 4));
+    const daysInYear = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1 ? 366 : 365;
+    const daysGone = Math.round((current.endsAt - yearStartsAt) / 86_400_000);
+    return { year, asOf: localDate(current.endsAt - 1, timeZone), daysGone, daysInYear };
   }
 
   /** How many windows of the history the incident exports reach back over, the current one included. */

@@ -4,7 +4,7 @@
  * the rows inside the windows of the history, which the report builder checks
  * for duplicates and counts. Plain data, so a worker thread can hand it over.
  */
-import type { Incident, PatrolRound, Rejection } from '../domain.js';
+import type { Activity, Incident, PatrolRound, Rejection } from '../domain.js';
 import { historyIndex, type ReportPeriod } from '../period.js';
 
 /** Which window of the history a row is in: 0 the current, 1 the previous, 2… older ones. */
@@ -12,8 +12,9 @@ export type Slot = number;
 
 /** A row of the current (0) or the previous (1) window. */
 export type WindowRow =
-  | { line: number; slot: Slot; incident: Incident; round?: undefined }
-  | { line: number; slot: Slot; round: PatrolRound; incident?: undefined };
+  | { line: number; slot: Slot; incident: Incident; round?: undefined; activity?: undefined }
+  | { line: number; slot: Slot; round: PatrolRound; incident?: undefined; activity?: undefined }
+  | { line: number; slot: Slot; activity: Activity; incident?: undefined; round?: undefined };
 
 export interface TallyData {
   rows: number;
@@ -30,6 +31,8 @@ export interface TallyData {
   windowRows: WindowRow[];
   /** Incidents of the older windows only counted, per area as spelt: [slot 2, slot 3, …]. */
   olderByArea: Map<string, number[]>;
+  /** Activities from 1 January of the window's year to its end, for the medborgarlöften. */
+  activities: Activity[];
 }
 
 /** A row sink that tallies; `take()` hands over what it has and starts afresh. */
@@ -56,6 +59,12 @@ export class FileTally {
     count(this.data.areaNames, round.area);
     const slot = this.place(round.start);
     if (slot !== undefined && slot < 2) this.data.windowRows.push({ line, slot, round });
+  }
+
+  activity(line: number, activity: Activity): void {
+    const slot = this.place(activity.on);
+    if (slot !== undefined && slot < 2) this.data.windowRows.push({ line, slot, activity });
+    if (activity.on >= this.period.yearStartsAt && activity.on < this.period.current.endsAt) this.data.activities.push(activity);
   }
 
   reject(rejection: Rejection): void {
@@ -87,7 +96,7 @@ export class FileTally {
 }
 
 function emptyTally(): TallyData {
-  return { rows: 0, outside: 0, rejected: [], skipped: [], areaNames: new Map(), categoryNames: new Map(), first: null, last: null, windowRows: [], olderByArea: new Map() };
+  return { rows: 0, outside: 0, rejected: [], skipped: [], areaNames: new Map(), categoryNames: new Map(), first: null, last: null, windowRows: [], olderByArea: new Map(), activities: [] };
 }
 
 function count(map: Map<string, number>, name: string): void {

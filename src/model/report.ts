@@ -17,6 +17,7 @@ export interface ReportModel {
   timePatterns: TimePatterns;
   coverage: PatrolCoverage;
   notable: Notable;
+  commitments: Commitments;
   /** The coordinator's assessment and planned actions, as Markdown (from --notes), or null. */
   assessment: { markdown: string; source: string } | null;
   inputs: InputAccount[];
@@ -166,6 +167,28 @@ export interface Notable {
   total: number;
   items: NotableIncident[];
   categories: string[];
+}
+
+export interface CommitmentProgress {
+  name: string;
+  party: 'polis' | 'kommun' | 'båda';
+  /** A year's target, what is done so far this year, what the pace would have reached by now, and by the end of the year. */
+  target: number;
+  done: number;
+  expected: number;
+  projected: number;
+  status: 'reached' | 'on track' | 'behind';
+  quotas: CommitmentProgress[];
+}
+
+export interface Commitments {
+  year: number;
+  asOf: string;
+  /** Percent of the year gone by asOf. */
+  shareOfYear: number;
+  items: CommitmentProgress[];
+  /** Activities in the log that count towards no promise: a name spelt otherwise, perhaps. */
+  unmatched: { name: string; count: number }[];
 }
 
 /** Where every row of one input file went: rows = inPeriod + inPrevious + outside + rejected + duplicates + skipped. */

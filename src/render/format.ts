@@ -91,3 +91,10 @@ const CLASSES: Record<string, string> = { new: 'ny', persistent: 'bestående', r
 export function hotspotClass(cls: string | null): string {
   return cls === null ? '' : (CLASSES[cls] ?? cls);
 }
+
+const STATUS: Record<string, string> = { reached: 'målet nått', 'on track': 'i takt', behind: 'efter' };
+
+/** "on track" → "i takt" */
+export function commitmentStatus(status: string): string {
+  return STATUS[status] ?? status;
+}

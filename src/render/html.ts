@@ -93,6 +93,7 @@ function registerHelpers(hbs: typeof Handlebars): void {
     weekday: fmt.weekday,
     hourSpan: fmt.hourSpan,
     hotspotClass: fmt.hotspotClass,
+    commitmentStatus: fmt.commitmentStatus,
     reason: reasonInSwedish,
     encoding: encodingInSwedish,
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */

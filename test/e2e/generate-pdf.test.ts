@@ -9,7 +9,7 @@ const tmp = tempDir();
 
 describe('generate on the fixtures, printed by real Chromium', async () => {
   const output = join(tmp.dir, 'lagesbild.pdf');
-  const run = await runCli([...FIXTURE_ARGS, '--output', output]);
+  const run = await runCli([...FIXTURE_ARGS, '--activities', 'fixtures/aktiviteter.csv', '--notes', 'fixtures/bedomning.md', '--output', output]);
   const pdf = readFileSync(output);
   const pages = await pdfPages(pdf);
   const text = pages.join('\n');
@@ -17,7 +17,7 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
   it('writes an A4 PDF and says what it wrote', () => {
     expect(run.code).toBe(0);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(run.stderr).toContain(`Wrote ${output}: lägesbild v. 16–17 (2024-04-15 – 2024-04-28), 74 incidents, 67 patrol rounds, 12 rows rejected`);
+    expect(run.stderr).toContain(`Wrote ${output}: lägesbild v. 16–17 (2024-04-15 – 2024-04-28), 74 incidents, 67 patrol rounds, 13 rows rejected`); // one of them in the activity log
     expect(run.stderr).not.toContain('blocked');
   });
 
@@ -52,6 +52,16 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
     expect(text).toContain('Bilaga – underlag');
     expect(text).toMatch(/fixtures\/incidents-kommun\.csv\s+händelser\s+101\s+53\s+37\s+7\s+4/);
     expect(text).toMatch(/fixtures\/patrols-ronder-extra\.csv\s+21\s+3\s+Varaktighet \(min\): varaktigheten "-15" är negativ/);
+  });
+
+  it("follows up the medborgarlöften from the activity log, and carries the coordinator's assessment", () => {
+    expect(text).toContain('Medborgarlöften');
+    expect(text).toMatch(/Riktade insatser mot narkotika\s+båda\s+3\s+4\s+1,3\s+9\s+i takt/);
+    expect(text).toMatch(/– varav hundsök i skola\s+1\s+2\s+0,7\s+3\s+i takt/);
+    expect(text).toMatch(/Trafikkontroller\s+polis\s+2\s+12\s+3,9\s+6\s+efter/);
+    expect(text).toContain('Grannsamverkansmöte (1)');
+    expect(text).toContain('Bedömning och insatser');
+    expect(text).toContain('Väktarronden i Inre hamnen flyttas till kl. 21–01');
   });
 
   it('describes itself in the PDF metadata, marking included, and embeds its typeface', async () => {

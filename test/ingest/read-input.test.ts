@@ -19,6 +19,7 @@ async function events(name: string, content: string | Uint8Array, kind: 'inciden
   await readRows(input, { timeZone: TZ }, {
     incident: (line, incident) => out.push({ type: 'incident', line, incident }),
     patrol: (line, round) => out.push({ type: 'patrol', line, round }),
+    activity: () => undefined,
     reject: (rejection) => out.push({ type: 'rejected', rejection }),
     skip: (line, reason) => out.push({ type: 'skipped', line, reason }),
   });
@@ -27,7 +28,7 @@ async function events(name: string, content: string | Uint8Array, kind: 'inciden
 
 const read = async (file: string) => {
   const input = await inspectInput(file, 'incidents', { timeZone: TZ });
-  await readRows(input, { timeZone: TZ }, { incident() {}, patrol() {}, reject() {}, skip() {} });
+  await readRows(input, { timeZone: TZ }, { incident() {}, patrol() {}, activity() {}, reject() {}, skip() {} });
 };
 
 describe('reading an export', () => {

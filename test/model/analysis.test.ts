@@ -121,3 +121,33 @@ describe('notable incidents', () => {
     });
   });
 });
+
+describe('medborgarlöften', () => {
+  it('counts what is done this year against the target and says whether the pace will reach it', async () => {
+    const { followUp } = await import('../../src/model/commitments.js');
+    const day = (d: string) => at(d);
+    const activities = [
+      { on: day('2024-02-10'), name: 'Narkotikainsats', party: 'polis' },
+      { on: day('2024-03-05'), name: 'hundsök i skola', party: 'Polisen' },
+      { on: day('2024-03-22'), name: 'Narkotikainsats' },
+      { on: day('2024-02-07'), name: 'Trafikkontroll', party: 'kommunen' }, // the police promised this one
+      { on: day('2024-04-16'), name: 'Trafikkontroll vid skola', party: 'polis' },
+      { on: day('2024-03-12'), name: 'Grannsamverkansmöte' },
+    ];
+    const result = followUp(
+      [
+        { name: 'Narkotika', party: 'båda', target: 4, activities: ['narkotikainsats'], quotas: [{ name: 'hundsök i skola', target: 2, activities: ['Hundsök i skola'] }] },
+        { name: 'Trafik', party: 'polis', target: 12, activities: ['trafikkontroll'], quotas: [{ name: 'nära skolor', target: 4, activities: ['trafikkontroll vid skola'] }] },
+      ],
+      activities,
+      { year: 2024, asOf: '2024-04-28', daysGone: 119, daysInYear: 366 }, // 32.5 % of the year
+    );
+    expect(result.shareOfYear).toBe(32.5);
+    expect(result.items.map((i) => [i.name, i.done, i.expected, i.projected, i.status])).toEqual([
+      ['Narkotika', 3, 1.3, 9, 'on track'],
+      ['Trafik', 1, 3.9, 3, 'behind'],
+    ]);
+    expect(result.items[0]!.quotas.map((q) => [q.name, q.done, q.status])).toEqual([['hundsök i skola', 1, 'on track']]);
+    expect(result.unmatched).toEqual([{ name: 'Grannsamverkansmöte', count: 1 }, { name: 'Trafikkontroll', count: 1 }]);
+  });
+});
