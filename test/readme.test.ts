@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INCIDENT_FIELDS, PATROL_FIELDS } from '../src/ingest/columns.js';
+import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS } from '../src/ingest/columns.js';
 import { ExitCode } from '../src/errors.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('the README tells the truth', () => {
   it('lists every header alias the code matches', () => {
-    for (const fields of [INCIDENT_FIELDS, PATROL_FIELDS]) {
+    for (const fields of [INCIDENT_FIELDS, PATROL_FIELDS, ACTIVITY_FIELDS]) {
       for (const [field, aliases] of Object.entries(fields)) {
         expect(readme).toContain(`| \`${field}\` | ${(aliases as readonly string[]).map((a) => `\`${a}\``).join(', ')} |`);
       }
