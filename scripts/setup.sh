@@ -15,8 +15,10 @@ have_chromium() {
 
 packages=()
 have_chromium || packages+=(chromium)
-# Liberation Sans is the report's font; Chromium prints boxes for åäö without some font.
+# The running header and footer use Liberation Sans; the report itself embeds its own typeface.
 fc-list 2>/dev/null | grep -q 'LiberationSans' || packages+=(fonts-liberation)
+# pdftoppm turns the test reports' pages into PNG images for a person to look at.
+command -v pdftoppm >/dev/null || packages+=(poppler-utils)
 
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_ARGS, runCli } from '../support/cli.js';
+import { FIXTURE_ARGS, ROOT, runCli } from '../support/cli.js';
 import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf-text.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -72,6 +73,15 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
       Keywords: 'lägesbild Begränsad delning',
     });
     expect(pdf.includes('SourceSans3')).toBe(true);
+  });
+
+  it('turns into one PNG image per page in test-output/pages/, for a person to look at', () => {
+    // Kept out of the repository (.gitignore); pdftoppm comes with poppler-utils, which the set-up installs.
+    const pages_ = join(ROOT, 'test-output', 'pages');
+    rmSync(pages_, { recursive: true, force: true });
+    mkdirSync(pages_, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', output, join(pages_, 'page')]);
+    expect(readdirSync(pages_).filter((f) => f.endsWith('.png'))).toHaveLength(pages.length);
   });
 
   it('has bookmarks for its sections', async () => {
