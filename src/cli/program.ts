@@ -22,41 +22,33 @@ export function buildProgram(log: () => Logger): Command {
     // Before any subcommand exists, so that they inherit it: main() maps commander's exits to our codes.
     .exitOverride();
 
-  program
-    .command('generate')
-    .description('read incident and patrol exports and write the lägesbild for a window of days')
-    .requiredOption('-i, --incidents <files...>', 'incident exports (CSV)')
-    .option('-p, --patrols <files...>', 'guard-patrol logs (CSV)')
-    .option('-a, --activities <files...>', 'activity logs for the medborgarlöften (CSV: date, activity, area, party)')
-    .option('-f, --from <date>', 'first day of the window, YYYY-MM-DD (default: the last complete window before today)')
-    .option('-t, --to <date>', 'last day of the window, YYYY-MM-DD (with --from: sets its length)')
-    .option('-d, --days <n>', 'length of the window in days (default: the config\'s, 14)')
-    .option('--now <date-time>', 'take this as the current time when choosing the default window')
+  withInputs(program.command('generate').description('read incident and patrol exports and write the lägesbild for a window of days'))
     .option('-o, --output <file>', 'where to write the report; - for stdout (default: lagesbild-<year>-v<week>-v<week>.<format>)')
     .addOption(new Option('--format <format>', 'output format (default: from the output file name, else pdf)').choices(FORMATS))
-    .option('-c, --config <file>', 'config file (default: lagesbild.config.json/.yaml in the working directory)')
     .option('--chromium <path>', 'the Chromium or Chrome to print with (default: found automatically)')
-    .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)')
     .option('--notes <file>', "the coordinator's assessment and planned actions, in Markdown")
     .option('--template <dir>', "a template folder whose files replace the default's (default: templates/default)")
     .option('--force', 'replace the output file if it exists')
     .option('--strict', 'write no report if any row is rejected (exit code 1)')
     .action(async (options, command: Command) => (await import('./generate.js')).generate({ ...options, quiet: command.optsWithGlobals().quiet }, log()));
 
-  program
-    .command('validate')
-    .description('read the exports as generate would and report what was found and what to fix; writes no report')
+  withInputs(program.command('validate').description('read the exports as generate would and report what was found and what to fix; writes no report'))
+    .addOption(new Option('--format <format>', 'text for people, json for scripts').choices(['text', 'json']).default('text'))
+    .action(async (options) => (await import('./validate.js')).validate(options));
+
+  return program;
+}
+
+/** What every command that reads exports takes: the files, the window, the config, the encoding. */
+function withInputs(command: Command): Command {
+  return command
     .requiredOption('-i, --incidents <files...>', 'incident exports (CSV)')
     .option('-p, --patrols <files...>', 'guard-patrol logs (CSV)')
     .option('-a, --activities <files...>', 'activity logs for the medborgarlöften (CSV: date, activity, area, party)')
     .option('-f, --from <date>', 'first day of the window, YYYY-MM-DD (default: the last complete window before today)')
     .option('-t, --to <date>', 'last day of the window, YYYY-MM-DD (with --from: sets its length)')
-    .option('-d, --days <n>', 'length of the window in days (default: the config\'s, 14)')
+    .option('-d, --days <n>', "length of the window in days (default: the config's, 14)")
     .option('--now <date-time>', 'take this as the current time when choosing the default window')
     .option('-c, --config <file>', 'config file (default: lagesbild.config.json/.yaml in the working directory)')
-    .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)')
-    .addOption(new Option('--format <format>', 'text for people, json for scripts').choices(['text', 'json']).default('text'))
-    .action(async (options) => (await import('./validate.js')).validate(options));
-
-  return program;
+    .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)');
 }
