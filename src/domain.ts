@@ -12,6 +12,8 @@ export interface Incident {
   address?: string;
   /** Marked in the export as serious or special. */
   flagged?: boolean;
+  /** The export gave the day but no time: `at` is 00:00, and the hour is unknown. */
+  dateOnly?: boolean;
 }
 
 export interface PatrolRound {

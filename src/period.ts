@@ -164,6 +164,10 @@ export class WindowClock {
     this.firstWeekday = (first.getDay() + 6) % 7;
   }
 
+  get startsAt(): number {
+    return this.window.startsAt;
+  }
+
   locate(instant: number): ClockPosition | undefined {
     if (instant < this.window.startsAt || instant >= this.window.endsAt) return undefined;
     let day = Math.min(this.window.days - 1, Math.floor((instant - this.window.startsAt) / 86_400_000));

@@ -7,8 +7,9 @@ import type { TimeReader } from './times.js';
 export const REQUIRED_INCIDENT_COLUMNS = [['datetime', 'date', 'time'], 'area', 'category'] as const;
 
 export function toIncident(row: RowReader<IncidentField>, times: TimeReader): Incident | Rejection | Deferred {
-  const at = incidentTime(row, times);
-  if (typeof at !== 'number') return at;
+  const time = incidentTime(row, times);
+  if (!('at' in time)) return time;
+  const { at, dateOnly } = time;
   const area = row.get('area');
   if (!area) return row.reject('area', 'area is empty');
   const category = row.get('category');
@@ -22,6 +23,7 @@ export function toIncident(row: RowReader<IncidentField>, times: TimeReader): In
     source: row.optional('source'),
     address: row.optional('address'),
     flagged: FLAGGED.test(row.get('flag')) || undefined,
+    dateOnly: dateOnly || undefined,
   };
 }
 
@@ -29,16 +31,16 @@ export function toIncident(row: RowReader<IncidentField>, times: TimeReader): In
 const FLAGGED = /^(ja|j|x|1|true|yes|y|hög|high|allvarlig|särskild)$/i;
 
 /** One date-time column; or a date column with an optional time column; or a time column holding both. */
-function incidentTime(row: RowReader<IncidentField>, times: TimeReader): number | Rejection | Deferred {
+function incidentTime(row: RowReader<IncidentField>, times: TimeReader): { at: number; dateOnly: boolean } | Rejection | Deferred {
   if (!row.has('datetime') && row.has('date') && row.get('time') !== '') {
     const date = row.get('date');
     if (!date) return row.reject('date', 'date is empty');
     const parsed = times.dateAndTime(date, row.get('time'));
-    return parsed.ok ? parsed.value : row.fail(parsed.field, parsed);
+    return parsed.ok ? { at: parsed.value, dateOnly: parsed.dateOnly === true } : row.fail(parsed.field, parsed);
   }
   const field: IncidentField = row.has('datetime') ? 'datetime' : row.has('date') ? 'date' : 'time';
   const text = row.get(field);
   if (!text) return row.reject(field, 'date and time are empty');
   const parsed = times.dateTime(text);
-  return parsed.ok ? parsed.value : row.fail(field, parsed);
+  return parsed.ok ? { at: parsed.value, dateOnly: parsed.dateOnly === true } : row.fail(field, parsed);
 }

@@ -14,7 +14,8 @@ export interface Pending {
   pending: true;
   reason: string;
 }
-export type TimeResult = Parsed<number> | Pending;
+/** An instant; `dateOnly` when the export gave a date and no time of day (the instant is then 00:00). */
+export type TimeResult = { ok: true; value: number; dateOnly?: boolean } | { ok: false; reason: string; pending?: false } | Pending;
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -79,7 +80,7 @@ export class TimeReader {
     if (!date.ok) return date.pending ? date : fail(date.reason.replace(`"${m[1]}"`, `"${text}"`));
     if (m[2] === undefined) {
       this.formats.add(date.label);
-      return ok(this.instant(date.value, MIDNIGHT));
+      return { ok: true, value: this.instant(date.value, MIDNIGHT), dateOnly: true };
     }
     const time = this.timeOfDay(m[2]);
     if (!time.ok) return time;
@@ -98,7 +99,7 @@ export class TimeReader {
     if (!date.ok) return { ...date, field: 'date' };
     if (timeText === '') {
       this.formats.add(date.label);
-      return ok(this.instant(date.value, MIDNIGHT));
+      return { ok: true, value: this.instant(date.value, MIDNIGHT), dateOnly: true };
     }
     const time = this.timeOfDay(timeText);
     if (!time.ok) return { ...time, field: 'time' };

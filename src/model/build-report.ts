@@ -72,7 +72,7 @@ export class ReportBuilder {
   private readonly timePatterns: TimePatternTally;
   private readonly coverage: CoverageTally;
   private readonly serious: Set<string>;
-  private readonly notable: { at: number; area: string; category: string; description?: string; reason: string }[] = [];
+  private readonly notable: { at: number; dateOnly: boolean; area: string; category: string; description?: string; reason: string }[] = [];
   private readonly activities: Activity[] = [];
   private readonly commitments: readonly CommitmentTarget[];
 
@@ -117,10 +117,6 @@ export class ReportBuilder {
     if (tally.first !== null && tally.last !== null) this.widenSpan(account, tally.first, tally.last);
     for (const row of tally.windowRows) this.count(account, row);
     this.activities.push(...tally.activities);
-    for (const [name, counts] of tally.olderByArea) {
-      const key = this.areas.keyOf(name);
-      counts.forEach((n, i) => this.bump(this.byArea, key, i + 2, n ?? 0));
-    }
   }
 
   private count(account: FileAccount, row: WindowRow): void {
@@ -135,6 +131,11 @@ export class ReportBuilder {
       const category = this.categories.keyOf(incident.category);
       const idKey = incident.id === undefined ? undefined : `i|${incident.id.trim().toLowerCase()}`;
       const contentKey = `i|${incident.at}|${area}|${category}|${nameKey(incident.description ?? '')}`;
+      if (slot >= 2) {
+        // An older window: only the area's count, for the hot-spot trends; a repeat is left out, not reported.
+        if (!this.isRepeat(idKey, contentKey, { file: account.file, line })) this.bump(this.byArea, area, slot, 1);
+        return;
+      }
       if (this.isDuplicate(account, line, idKey, contentKey)) return;
       countIn(account, slot);
       this.bump(this.byArea, area, slot, 1);
@@ -143,10 +144,11 @@ export class ReportBuilder {
       if (!pairs) this.byAreaCategory.set(area, (pairs = new Map()));
       this.bump(pairs, category, slot, 1);
       if (slot === 0) {
-        this.timePatterns.add(incident.at);
-        this.coverage.addIncident(area, incident.at);
+        this.timePatterns.add(incident.at, incident.dateOnly);
+        // Without a time of day an incident says nothing of which hour wanted a patrol.
+        if (!incident.dateOnly) this.coverage.addIncident(area, incident.at);
         const reason = this.serious.has(category) ? 'serious category' : incident.flagged ? 'flagged' : undefined;
-        if (reason) this.notable.push({ at: incident.at, area, category, description: incident.description, reason });
+        if (reason) this.notable.push({ at: incident.at, dateOnly: incident.dateOnly === true, area, category, description: incident.description, reason });
       }
     } else if (row.round) {
       const { round } = row;
@@ -158,29 +160,34 @@ export class ReportBuilder {
       if (!t) this.patrolsByArea.set(area, (t = { rounds: this.zero(), minutes: this.zero() }));
       t.rounds[slot]! += 1;
       t.minutes[slot]! += round.minutes;
-      if (slot === 0) this.coverage.addRound(area, round.start, round.minutes, round.remarks !== undefined);
+      this.coverage.addRound(area, round.start, round.minutes, round.remarks !== undefined, slot === 0);
     }
   }
 
   /**
    * The same row in two overlapping exports counts once: by id when both have
    * one, else by time, area, category and description. The repeat goes to
-   * `duplicates`, with where it was seen first. Only rows inside the two windows
-   * come here, so memory follows the windows, not the size of the files.
+   * `duplicates`, with where it was seen first. Only rows inside the windows of
+   * the history come here, so memory follows the windows, not the size of the files.
    */
   private isDuplicate(account: FileAccount, line: number, idKey: string | undefined, contentKey: string): boolean {
     const here = { file: account.file, line };
+    const first = this.isRepeat(idKey, contentKey, here);
+    if (!first) return false;
+    account.duplicates++;
+    this.duplicates.push({ ...here, duplicateOf: first.at, reason: first.byId ? 'same id' : 'same time, area, category and description' });
+    return true;
+  }
+
+  /** Where a row was seen before, by id or by content; remembers it when it is new. */
+  private isRepeat(idKey: string | undefined, contentKey: string, here: RowLocation): { at: RowLocation; byId: boolean } | undefined {
     const byId = idKey === undefined ? undefined : this.seenIds.get(idKey);
+    if (byId) return { at: byId, byId: true };
     const byContent = this.seenContent.get(contentKey);
-    const first = byId ?? (byContent && (idKey === undefined || !byContent.hasId) ? byContent.at : undefined);
-    if (first) {
-      account.duplicates++;
-      this.duplicates.push({ ...here, duplicateOf: first, reason: byId ? 'same id' : 'same time, area, category and description' });
-      return true;
-    }
+    if (byContent && (idKey === undefined || !byContent.hasId)) return { at: byContent.at, byId: false };
     if (idKey !== undefined) this.seenIds.set(idKey, here);
     if (!byContent) this.seenContent.set(contentKey, { at: here, hasId: idKey !== undefined });
-    return false;
+    return undefined;
   }
 
   private widenSpan(account: FileAccount, first: number, last: number): void {
@@ -291,7 +298,7 @@ export class ReportBuilder {
         const description = n.description === undefined ? null : n.description.length > DESCRIPTION_LENGTH ? `${n.description.slice(0, DESCRIPTION_LENGTH - 1)}…` : n.description;
         return {
           date: localDate(n.at, this.period.timeZone),
-          time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
+          time: n.dateOnly ? null : `${pad(local.getHours())}:${pad(local.getMinutes())}`,
           area: this.areas.display(n.area),
           category: this.categories.display(n.category),
           description,

@@ -27,34 +27,44 @@ export interface YearSoFar {
   daysInYear: number;
 }
 
-const PARTY_WORDS: Record<string, string> = { polis: 'polis', polisen: 'polis', kommun: 'kommun', kommunen: 'kommun' };
+const PARTY_WORDS: Record<string, 'polis' | 'kommun' | 'båda'> = {
+  polis: 'polis',
+  polisen: 'polis',
+  kommun: 'kommun',
+  kommunen: 'kommun',
+  båda: 'båda',
+  gemensam: 'båda',
+  gemensamt: 'båda',
+  'polis och kommun': 'båda',
+  'kommun och polis': 'båda',
+};
 
 export function followUp(targets: readonly CommitmentTarget[], activities: readonly Activity[], year: YearSoFar): Commitments {
   const share = year.daysGone / year.daysInYear;
-  const used = new Set<Activity>();
   const progress = (name: string, target: number, names: readonly string[], party: CommitmentTarget['party']): CommitmentProgress => {
     const keys = new Set(names.map(nameKey));
-    const matching = activities.filter((a) => keys.has(nameKey(a.name)) && byParty(a, party));
-    for (const a of matching) used.add(a);
-    const done = matching.length;
-    const expected = Math.round(target * share * 10) / 10;
+    const done = activities.filter((a) => keys.has(nameKey(a.name)) && byParty(a, party)).length;
+    const projected = share > 0 ? Math.round(done / share) : 0;
     return {
       name,
       party,
       target,
       done,
-      expected,
-      projected: share > 0 ? Math.round(done / share) : 0,
-      status: done >= target ? 'reached' : done >= Math.floor(expected) ? 'on track' : 'behind',
+      expected: Math.round(target * share * 10) / 10,
+      projected,
+      // The pace decides: at this rate, does the year reach the target?
+      status: done >= target ? 'reached' : projected >= target ? 'on track' : 'behind',
       quotas: [],
     };
   };
+  // An activity whose name no promise names is worth pointing out: it may be spelt otherwise.
+  const named = new Set(targets.flatMap((t) => [...t.activities, ...(t.quotas ?? []).flatMap((q) => q.activities)]).map(nameKey));
   const items = targets.map((t) => ({
     ...progress(t.name, t.target, [...t.activities, ...(t.quotas ?? []).flatMap((q) => q.activities)], t.party),
     quotas: (t.quotas ?? []).map((q) => progress(q.name, q.target, q.activities, t.party)),
   }));
   const unmatched = new Map<string, number>();
-  for (const a of activities) if (!used.has(a)) unmatched.set(a.name, (unmatched.get(a.name) ?? 0) + 1);
+  for (const a of activities) if (!named.has(nameKey(a.name))) unmatched.set(a.name, (unmatched.get(a.name) ?? 0) + 1);
   return {
     year: year.year,
     asOf: year.asOf,
@@ -64,9 +74,12 @@ export function followUp(targets: readonly CommitmentTarget[], activities: reado
   };
 }
 
-/** An activity counts for a promise by its party when the log names one; an unnamed party counts for any. */
+/**
+ * A promise by polis or kommun counts the activities of that party, of both, or
+ * of no party named; one done by someone else (räddningstjänsten) does not count.
+ */
 function byParty(activity: Activity, party: CommitmentTarget['party']): boolean {
   if (party === 'båda' || activity.party === undefined) return true;
   const who = PARTY_WORDS[nameKey(activity.party)];
-  return who === undefined || who === party;
+  return who === party || who === 'båda';
 }

@@ -10,7 +10,7 @@ import { historyIndex, type ReportPeriod } from '../period.js';
 /** Which window of the history a row is in: 0 the current, 1 the previous, 2… older ones. */
 export type Slot = number;
 
-/** A row of the current (0) or the previous (1) window. */
+/** A row of a window of the history: incidents in any, patrol rounds and activities in the current (0) or previous (1). */
 export type WindowRow =
   | { line: number; slot: Slot; incident: Incident; round?: undefined; activity?: undefined }
   | { line: number; slot: Slot; round: PatrolRound; incident?: undefined; activity?: undefined }
@@ -27,10 +27,8 @@ export interface TallyData {
   /** Earliest and latest usable row, as instants; null when none. */
   first: number | null;
   last: number | null;
-  /** Rows of the two windows, one by one: they are checked for duplicates and counted every way. */
+  /** Rows of the windows of the history, one by one: they are checked for duplicates and counted. */
   windowRows: WindowRow[];
-  /** Incidents of the older windows only counted, per area as spelt: [slot 2, slot 3, …]. */
-  olderByArea: Map<string, number[]>;
   /** Activities from 1 January of the window's year to its end, for the medborgarlöften. */
   activities: Activity[];
 }
@@ -45,14 +43,8 @@ export class FileTally {
     count(this.data.areaNames, incident.area);
     count(this.data.categoryNames, incident.category);
     const slot = this.place(incident.at);
-    if (slot === undefined) return;
-    if (slot < 2) this.data.windowRows.push({ line, slot, incident });
-    else {
-      // Older windows feed only the hot-spot trends: a count per area is enough, and keeps memory to two windows of rows.
-      let counts = this.data.olderByArea.get(incident.area);
-      if (!counts) this.data.olderByArea.set(incident.area, (counts = []));
-      counts[slot - 2] = (counts[slot - 2] ?? 0) + 1;
-    }
+    // Older windows are kept too: the same incident in two overlapping exports must count once in the trends as well.
+    if (slot !== undefined) this.data.windowRows.push({ line, slot, incident });
   }
 
   patrol(line: number, round: PatrolRound): void {
@@ -96,7 +88,7 @@ export class FileTally {
 }
 
 function emptyTally(): TallyData {
-  return { rows: 0, outside: 0, rejected: [], skipped: [], areaNames: new Map(), categoryNames: new Map(), first: null, last: null, windowRows: [], olderByArea: new Map(), activities: [] };
+  return { rows: 0, outside: 0, rejected: [], skipped: [], areaNames: new Map(), categoryNames: new Map(), first: null, last: null, windowRows: [], activities: [] };
 }
 
 function count(map: Map<string, number>, name: string): void {

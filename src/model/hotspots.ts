@@ -40,7 +40,7 @@ export function hotspots(areas: readonly AreaHistory[], windows: number, windows
       class: covered >= 2 ? classify(a, hot, covered) : null,
     };
   });
-  return { windows, windowsWithData: covered, enoughHistory: covered >= Math.min(windows, 3), areas: rows };
+  return { windows, windowsWithData: covered, enoughHistory: covered >= windows, areas: rows };
 }
 
 function classify(area: AreaHistory, hot: Set<string>[], covered: number): HotspotClass | null {

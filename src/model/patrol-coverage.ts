@@ -27,15 +27,20 @@ export class CoverageTally {
     if (at) this.slots(area).incidents[at.weekday * 24 + at.hour]!++;
   }
 
-  /** A round's minutes are laid over the hours of the week it spans. */
-  addRound(area: string, start: number, minutes: number, remarks: boolean): void {
+  /**
+   * A round's minutes are laid over the hours of the week it spans, inside the
+   * window: one that began the evening before the window covers its first hour.
+   */
+  addRound(area: string, start: number, minutes: number, remarks: boolean, startsInWindow = true): void {
     const slots = this.slots(area);
-    if (remarks) slots.remarks++;
-    let at = start;
-    let left = minutes;
+    if (remarks && startsInWindow) slots.remarks++;
+    const windowStart = this.clock.startsAt;
+    let at = Math.max(start, windowStart);
+    let left = minutes - (at - start) / 60_000;
     while (left > 0) {
       const pos = this.clock.locate(at);
       if (!pos) break;
+      // Minutes into the hour; the zone's offset is whole hours, as Sweden's is.
       const intoHour = (at % 3_600_000 + 3_600_000) % 3_600_000 / 60_000;
       const here = Math.min(left, 60 - intoHour);
       slots.patrolMinutes[pos.weekday * 24 + pos.hour]! += here;

@@ -136,6 +136,8 @@ export interface TimePatterns {
   weekdayHour: number[][];
   byDay: { date: string; count: number }[];
   busiest: { weekday: number; hour: number; count: number }[];
+  /** Incidents with a date but no time: in byDay, not in the hours. */
+  withoutTime: number;
 }
 
 export interface CoverageGap {
@@ -155,7 +157,8 @@ export interface PatrolCoverage {
 
 export interface NotableIncident {
   date: string;
-  time: string;
+  /** `HH:MM`, or null when the export gave no time. */
+  time: string | null;
   area: string;
   category: string;
   description: string | null;

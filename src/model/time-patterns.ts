@@ -5,6 +5,7 @@ import type { TimePatterns } from './report.js';
 export class TimePatternTally {
   private readonly grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   private readonly perDay: number[];
+  private withoutTime = 0;
 
   constructor(
     private readonly clock: WindowClock,
@@ -13,11 +14,13 @@ export class TimePatternTally {
     this.perDay = new Array<number>(days).fill(0);
   }
 
-  add(instant: number): void {
+  /** An incident with a date but no time counts for its day, not for an hour. */
+  add(instant: number, dateOnly = false): void {
     const at = this.clock.locate(instant);
     if (!at) return;
-    this.grid[at.weekday]![at.hour]!++;
     this.perDay[at.day]!++;
+    if (dateOnly) this.withoutTime++;
+    else this.grid[at.weekday]![at.hour]!++;
   }
 
   result(): TimePatterns {
@@ -26,6 +29,7 @@ export class TimePatternTally {
       weekdayHour: this.grid.map((row) => [...row]),
       byDay: this.perDay.map((count, i) => ({ date: this.clock.date(i), count })),
       busiest: cells.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.weekday - b.weekday || a.hour - b.hour).slice(0, 3),
+      withoutTime: this.withoutTime,
     };
   }
 }

@@ -73,7 +73,9 @@ async function listPartials(dir: string): Promise<string[]> {
   }
 }
 
-const notes = new MarkdownIt({ html: false, linkify: false, typographer: true }).disable('image');
+const notes = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable('image');
+/** Headings in the notes sit under the section's own heading. */
+const underSection = (html: string) => html.replace(/<(\/?)h([1-4])>/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}>`);
 
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper({
@@ -100,7 +102,7 @@ function registerHelpers(hbs: typeof Handlebars): void {
     heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid)),
     dayLine: (days: { date: string; count: number }[]) => new hbs.SafeString(dayLineSvg(days)),
     /** The coordinator's notes: Markdown with raw HTML escaped and images left out, so nothing in them runs or loads. */
-    markdown: (text: unknown) => new hbs.SafeString(typeof text === 'string' ? notes.render(text) : ''),
+    markdown: (text: unknown) => new hbs.SafeString(typeof text === 'string' ? underSection(notes.render(text)) : ''),
     join: (items: unknown[], separator: unknown) => (Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : ''),
   });
 }

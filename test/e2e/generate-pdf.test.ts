@@ -60,6 +60,7 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
     expect(text).toMatch(/Riktade insatser mot narkotika\s+båda\s+3\s+4\s+1,3\s+9\s+i takt/);
     expect(text).toMatch(/– varav hundsök i skola\s+1\s+2\s+0,7\s+3\s+i takt/);
     expect(text).toMatch(/Trafikkontroller\s+polis\s+2\s+12\s+3,9\s+6\s+efter/);
+    expect(text).toMatch(/Trygghetsvandringar\s+båda\s+0\s+2\s+0,7\s+0\s+efter/);
     expect(text).toContain('Grannsamverkansmöte (1)');
     expect(text).toContain('Bedömning och insatser');
     expect(text).toContain('Väktarronden i Inre hamnen flyttas till kl. 21–01');

@@ -148,6 +148,61 @@ describe('medborgarlöften', () => {
       ['Trafik', 1, 3.9, 3, 'behind'],
     ]);
     expect(result.items[0]!.quotas.map((q) => [q.name, q.done, q.status])).toEqual([['hundsök i skola', 1, 'on track']]);
-    expect(result.unmatched).toEqual([{ name: 'Grannsamverkansmöte', count: 1 }, { name: 'Trafikkontroll', count: 1 }]);
+    expect(result.unmatched).toEqual([{ name: 'Grannsamverkansmöte', count: 1 }]); // the kommun's traffic check is named, only not the police's
+  });
+});
+
+describe('found in review', () => {
+  it('counts the same incident in two overlapping exports once in the older windows too', () => {
+    const period = reportPeriod('2024-04-15', 14, TZ, 3);
+    const b = new ReportBuilder(period);
+    const rows = [...many(4, 'A'), ...many(4, 'A', 1), ...many(4, 'A', 2)].map((r, i) => ({ ...r, id: `K-${i}` }));
+    for (const file of ['export-1.csv', 'export-2.csv']) {
+      const tally = new FileTally(period);
+      rows.forEach((r, i) => tally.incident(i + 2, r));
+      b.addTally(b.addFile(file, 'incidents'), tally.take());
+    }
+    const m = b.build(meta);
+    expect(m.hotspots.areas[0]!.history).toEqual([4, 4, 4]);
+    expect(m.duplicates).toHaveLength(8); // the two windows of the report; older repeats are only left out
+  });
+
+  it('leaves incidents without a time of day out of the hours, keeping them in their day', () => {
+    const m = build([
+      { at: at('2024-04-15 00:00'), area: 'Z', category: 'klotter', dateOnly: true },
+      { at: at('2024-04-22 00:00'), area: 'Z', category: 'klotter', dateOnly: true },
+      { at: at('2024-04-15 00:00'), area: 'Z', category: 'brand', dateOnly: true },
+    ]);
+    expect(m.timePatterns.weekdayHour.flat().reduce((a, b) => a + b, 0)).toBe(0);
+    expect(m.timePatterns.withoutTime).toBe(3);
+    expect(m.timePatterns.byDay[0]!.count).toBe(2);
+    expect(m.coverage.gaps).toEqual([]);
+    expect(m.notable.items[0]!.time).toBeNull();
+  });
+
+  it('lets a round from the evening before the window cover its first hour', () => {
+    const m = build([
+      { at: at('2024-04-15 00:10'), area: 'Y', category: 'stöld' },
+      { at: at('2024-04-22 00:20'), area: 'Y', category: 'stöld' },
+      { start: at('2024-04-14 23:30'), minutes: 70, area: 'Y' },
+    ]);
+    expect(m.coverage.gaps).toEqual([]);
+  });
+
+  it('counts for a police promise no activity of another party', async () => {
+    const { followUp } = await import('../../src/model/commitments.js');
+    const r = followUp(
+      [{ name: 'Narkotika', party: 'polis', target: 4, activities: ['narkotikainsats'] }],
+      [
+        { on: at('2024-01-10'), name: 'Narkotikainsats', party: 'polis' },
+        { on: at('2024-03-01'), name: 'Narkotikainsats', party: 'Räddningstjänsten' },
+        { on: at('2024-03-02'), name: 'Narkotikainsats', party: 'kommunen' },
+        { on: at('2024-03-03'), name: 'Narkotikainsats', party: 'gemensam' },
+        { on: at('2024-03-04'), name: 'Narkotikainsats' },
+      ],
+      { year: 2024, asOf: '2024-04-28', daysGone: 119, daysInYear: 366 },
+    );
+    expect(r.items[0]).toMatchObject({ done: 3, projected: 9, status: 'on track' });
+    expect(r.unmatched).toEqual([]);
   });
 });
