@@ -8,7 +8,7 @@ import { InputError, RejectedRowsError, UsageError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import type { ReportModel } from '../model/report.js';
 import { isoWeeks, isoWeekYear, type ReportPeriod } from '../period.js';
-import { dateRange, weekRange } from '../render/format.js';
+import { weekRange } from '../render/format.js';
 import { FORMATS, type Format } from './formats.js';
 import { inputSpecs, resolvePeriod, type InputOptions } from './inputs.js';
 import type { Logger } from './log.js';
@@ -24,6 +24,7 @@ export interface GenerateOptions extends InputOptions {
   quiet?: boolean;
   notes?: string;
   template?: string;
+  language?: string;
 }
 
 const SHOWN_REJECTIONS = 20;
@@ -40,7 +41,8 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
   const inputs = inputSpecs(options, cwd);
 
   const progress = createProgress(process.stderr, { quiet: options.quiet });
-  const { model } = await collectReport(inputs, period, config, { encoding: options.encoding, onProgress: progress.update }).finally(progress.done);
+  const language = options.language as 'sv' | 'en' | undefined;
+  const { model } = await collectReport(inputs, period, config, { encoding: options.encoding, language, onProgress: progress.update }).finally(progress.done);
   if (options.notes !== undefined) model.assessment = { markdown: await readNotes(options.notes), source: options.notes };
   reportProblems(model, log);
   if (options.strict && model.rejected.length > 0) {
@@ -69,13 +71,17 @@ async function renderAs(format: Format, model: ReportModel, config: Config, opti
   const executablePath = findChromium({ flag: options.chromium, config: config.chromium });
   const pdf = await printPdf(doc, { executablePath, onBlocked: (url) => log.warn(`the report page tried to load ${url}; blocked`) });
   const { describePdf } = await import('../render/pdf-metadata.js');
-  const weeks = weekRange(model.period.weeks);
+  const { formatsFor } = await import('../render/format.js');
+  const { text } = await import('../render/texts.js');
+  const { language, municipality, recipient, marking, generator } = model.meta;
+  const fmt = formatsFor(language);
+  const title = text(language, 'report.title', { weeks: fmt.weekRange(model.period.weeks) });
   return describePdf(pdf, {
-    title: `Lägesbild ${weeks}, ${dateRange(model.period.start, model.period.end)} – ${model.meta.municipality}`,
-    author: model.meta.municipality,
-    subject: `Lägesbild ${weeks} ${model.period.start.slice(0, 4)}${model.meta.recipient ? ` till ${model.meta.recipient}` : ''}`,
-    keywords: ['lägesbild', model.meta.marking ?? 'ingen märkning angiven'],
-    creator: model.meta.generator,
+    title: `${title}, ${fmt.dateRange(model.period.start, model.period.end)} – ${municipality}`,
+    author: municipality,
+    subject: `${title} ${model.period.start.slice(0, 4)}${recipient ? ` ${text(language, 'footer.to', { recipient }).replace(/^./, (c) => c.toLowerCase())}` : ''}`,
+    keywords: ['lägesbild', marking ?? text(language, 'header.noMarking')],
+    creator: generator,
   });
 }
 

@@ -28,6 +28,7 @@ export function buildProgram(log: () => Logger): Command {
     .option('--chromium <path>', 'the Chromium or Chrome to print with (default: found automatically)')
     .option('--notes <file>', "the coordinator's assessment and planned actions, in Markdown")
     .option('--template <dir>', "a template folder whose files replace the default's (default: templates/default)")
+    .addOption(new Option('--language <language>', "the report's language (default: the config's, sv)").choices(['sv', 'en']))
     .option('--force', 'replace the output file if it exists')
     .option('--strict', 'write no report if any row is rejected (exit code 1)')
     .action(async (options, command: Command) => (await import('./generate.js')).generate({ ...options, quiet: command.optsWithGlobals().quiet }, log()));

@@ -30,6 +30,8 @@ export interface CollectOptions {
   threads?: number;
   /** Files from this size up are read in parallel (default 32 MB). */
   splitFrom?: number;
+  /** The report's language, over the config's. */
+  language?: 'sv' | 'en';
   /** Bytes read so far of all inputs, and their total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -70,6 +72,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     }
   }
   const model = builder.build({
+    language: options.language ?? config.language,
     municipality: config.municipality,
     recipient: config.recipient ?? null,
     marking: config.marking ?? null,

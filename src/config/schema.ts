@@ -35,6 +35,8 @@ const commitment = z
 
 export const configSchema = z
   .object({
+    /** The language of the report: sv or en. */
+    language: z.enum(['sv', 'en']).default('sv'),
     municipality: z.string().trim().min(1).default('Kommunen'),
     recipient: z.string().trim().min(1).optional(),
     marking: z.string().trim().min(1).optional(),

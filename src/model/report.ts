@@ -29,6 +29,8 @@ export interface ReportModel {
 }
 
 export interface ReportMeta {
+  /** The report's language: sv or en. */
+  language: 'sv' | 'en';
   municipality: string;
   recipient: string | null;
   marking: string | null;

@@ -10,7 +10,7 @@ export function escapeXml(text: string): string {
 }
 
 /** Weekday × hour: a grey scale from white (none) to near-black (the most), each count written in its cell. */
-export function heatmapSvg(grid: readonly (readonly number[])[], weekdays: readonly string[] = WEEKDAYS): string {
+export function heatmapSvg(grid: readonly (readonly number[])[], weekdays: readonly string[] = WEEKDAYS, title = 'Händelser per veckodag och timme'): string {
   const cell = { w: 26, h: 20 };
   const left = 34;
   const top = 16;
@@ -34,7 +34,7 @@ export function heatmapSvg(grid: readonly (readonly number[])[], weekdays: reado
   });
   const width = left + 24 * cell.w + 2;
   const height = top + 7 * cell.h + 2;
-  return svg(width, height, parts, 'Händelser per veckodag och timme');
+  return svg(width, height, parts, title);
 }
 
 /** Incidents per day of the window as a line with its points numbered. */

@@ -12,8 +12,8 @@ import { RenderError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
 import { dayLineSvg, heatmapSvg } from './charts.js';
 import { fontFaceCss } from './fonts.js';
-import * as fmt from './format.js';
-import { encodingInSwedish, reasonInSwedish } from './reasons-sv.js';
+import { formatsFor } from './format.js';
+import { text, type Language } from './texts.js';
 
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
 
@@ -30,7 +30,7 @@ export interface RenderedHtml {
  */
 export async function renderHtml(model: ReportModel, templateDir?: string): Promise<RenderedHtml> {
   const hbs = Handlebars.create();
-  registerHelpers(hbs);
+  registerHelpers(hbs, model.meta.language);
   const dirs = templateDir ? [templateDir, DEFAULT_TEMPLATE_DIR] : [DEFAULT_TEMPLATE_DIR];
   const read = (name: string) => readTemplateFile(dirs, name);
   const partials = new Set((await Promise.all(dirs.map(listPartials))).flat());
@@ -77,7 +77,8 @@ const notes = new MarkdownIt({ html: false, linkify: false, typographer: false }
 /** Headings in the notes sit under the section's own heading. */
 const underSection = (html: string) => html.replace(/<(\/?)h([1-4])>/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}>`);
 
-function registerHelpers(hbs: typeof Handlebars): void {
+function registerHelpers(hbs: typeof Handlebars, language: Language): void {
+  const fmt = formatsFor(language);
   hbs.registerHelper({
     longDate: fmt.longDate,
     shortDate: fmt.shortDate,
@@ -88,21 +89,23 @@ function registerHelpers(hbs: typeof Handlebars): void {
     percent: fmt.percent,
     arrow: fmt.arrow,
     duration: fmt.duration,
-    /** "rise", "fall" or "same": a CSS class for a change. */
-    trend: (change: number) => (change > 0 ? 'rise' : change < 0 ? 'fall' : 'same'),
-    eq: (a: unknown, b: unknown) => a === b,
-    gt: (a: number, b: number) => a > b,
     weekday: fmt.weekday,
     hourSpan: fmt.hourSpan,
     hotspotClass: fmt.hotspotClass,
     commitmentStatus: fmt.commitmentStatus,
-    reason: reasonInSwedish,
-    encoding: encodingInSwedish,
+    reason: fmt.reason,
+    encoding: fmt.encoding,
+    /** The template's words in the report's language: {{t "key" name=value}}. */
+    t: (key: string, options: Handlebars.HelperOptions) => text(language, key, options.hash),
+    /** "rise", "fall" or "same": a CSS class for a change. */
+    trend: (change: number) => (change > 0 ? 'rise' : change < 0 ? 'fall' : 'same'),
+    eq: (a: unknown, b: unknown) => a === b,
+    gt: (a: number, b: number) => a > b,
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */
-    heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid)),
-    dayLine: (days: { date: string; count: number }[]) => new hbs.SafeString(dayLineSvg(days)),
+    heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid, fmt.weekdaysShort, text(language, 'time.heatmap'))),
+    dayLine: (days: { date: string; count: number }[]) => new hbs.SafeString(dayLineSvg(days, text(language, 'time.perDay'))),
     /** The coordinator's notes: Markdown with raw HTML escaped and images left out, so nothing in them runs or loads. */
-    markdown: (text: unknown) => new hbs.SafeString(typeof text === 'string' ? underSection(notes.render(text)) : ''),
+    markdown: (md: unknown) => new hbs.SafeString(typeof md === 'string' ? underSection(notes.render(md)) : ''),
     join: (items: unknown[], separator: unknown) => (Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : ''),
   });
 }

@@ -12,7 +12,7 @@ import { addCalendarDays, reportPeriod } from '../../src/period.js';
 import { at } from '../support/time.js';
 
 const TZ = 'Europe/Stockholm';
-const meta = { municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
+const meta = { language: 'sv' as const, municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
 
 function build(rows: (Incident | PatrolRound)[], history = 6, serious: string[] = ['hot', 'våld', 'brand']) {
   const period = reportPeriod('2024-04-15', 14, TZ, history);

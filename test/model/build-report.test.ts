@@ -7,7 +7,7 @@ import { at } from '../support/time.js';
 
 const TZ = 'Europe/Stockholm';
 const period = reportPeriod('2024-04-15', 14, TZ);
-const meta = { municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
+const meta = { language: 'sv' as const, municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
 const incident = (when: string, area: string, category: string): Incident => ({ at: at(when), area, category });
 const round = (when: string, area: string, minutes: number): PatrolRound => ({ start: at(when), area, minutes });
 
