@@ -66,7 +66,7 @@ function svg(width: number, height: number, parts: string[], title: string): str
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title>` +
-    `<style>.axis{font:8px sans-serif;fill:#333}.cell{font:8.5px sans-serif}</style>` +
+    `<style>.axis{font:8px 'Source Sans 3',sans-serif;fill:#333}.cell{font:8.5px 'Source Sans 3',sans-serif}</style>` +
     parts.join('') +
     '</svg>'
   );

@@ -30,14 +30,15 @@ export interface RenderedHtml {
  */
 export async function renderHtml(model: ReportModel, templateDir?: string): Promise<RenderedHtml> {
   const hbs = Handlebars.create();
-  registerHelpers(hbs, model.meta.language);
+  const fontCss = await fontFaceCss();
+  registerHelpers(hbs, model.meta.language, fontCss);
   const dirs = templateDir ? [templateDir, DEFAULT_TEMPLATE_DIR] : [DEFAULT_TEMPLATE_DIR];
   const read = (name: string) => readTemplateFile(dirs, name);
   const partials = new Set((await Promise.all(dirs.map(listPartials))).flat());
   for (const file of partials) hbs.registerPartial(basename(file, '.hbs'), await read(join('partials', file)));
   const ownCss = templateDir ? await readFile(join(templateDir, 'style.css'), 'utf8').catch(() => '') : '';
   // The embedded typeface first, so that a template's own CSS can use it or override it.
-  const css = [await fontFaceCss(), await readTemplateFile([DEFAULT_TEMPLATE_DIR], 'style.css'), ownCss].join('\n');
+  const css = [fontCss, await readTemplateFile([DEFAULT_TEMPLATE_DIR], 'style.css'), ownCss].join('\n');
   const context = { ...model, css };
   const compile = (source: string) => hbs.compile(source, { strict: false, noEscape: false });
   try {
@@ -77,7 +78,7 @@ const notes = new MarkdownIt({ html: false, linkify: false, typographer: false }
 /** Headings in the notes sit under the section's own heading. */
 const underSection = (html: string) => html.replace(/<(\/?)h([1-4])>/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}>`);
 
-function registerHelpers(hbs: typeof Handlebars, language: Language): void {
+function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: string): void {
   const fmt = formatsFor(language);
   hbs.registerHelper({
     longDate: fmt.longDate,
@@ -95,6 +96,8 @@ function registerHelpers(hbs: typeof Handlebars, language: Language): void {
     commitmentStatus: fmt.commitmentStatus,
     reason: fmt.reason,
     encoding: fmt.encoding,
+    /** The embedded typeface for the running header and footer, which Chromium renders apart from the page. */
+    fontFace: () => new hbs.SafeString(`<style>${fontCss}</style>`),
     /** The template's words in the report's language: {{t "key" name=value}}. */
     t: (key: string, options: Handlebars.HelperOptions) => text(language, key, options.hash),
     /** "rise", "fall" or "same": a CSS class for a change. */

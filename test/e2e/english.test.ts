@@ -19,11 +19,11 @@ describe('--language en: the same report in English', async () => {
     expect(run.code).toBe(0);
     expect(pages[0]).toContain('Situation report weeks 16–17');
     expect(pages[0]).toContain('15–28 April 2024 · compared with 1–14 April 2024 (weeks 14–15)');
-    expect(pages[0]).toMatch(/Incidents\s+74\s+▲ \+26 \(\+54\.2 %\) against 48/);
+    expect(pages[0]).toMatch(/Incidents\s+74\s+↑ \+26 \(\+54\.2 %\) against 48/);
     for (const heading of ['Summary', 'Hot-spots', 'Incidents by area', 'Area × category', 'Time and weekday', 'Patrols against incidents', 'Notable incidents', 'Citizen promises', 'Appendix – the data']) {
       expect(text).toContain(heading);
     }
-    expect(text).toMatch(/Inre hamnen\s+29\s+11\s+▲ \+18\s+\+163\.6 %/);
+    expect(text).toMatch(/Inre hamnen\s+29\s+11\s+↑ \+18\s+\+163\.6 %/);
     expect(text).toContain('Datum: "2024-04-3x" is not a date (expected e.g. 2024-04-29)');
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
     expect(text).not.toMatch(/Sammanfattning|Händelser per|Bilaga|Sida \d/);

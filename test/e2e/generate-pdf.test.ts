@@ -34,13 +34,13 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
 
   it('states the period, the comparison and the totals on the first page', () => {
     expect(pages[0]).toContain('15–28 april 2024 · jämförs med 1–14 april 2024 (v. 14–15)');
-    expect(pages[0]).toMatch(/Händelser\s+74\s+▲ \+26 \(\+54,2 %\) mot 48/);
+    expect(pages[0]).toMatch(/Händelser\s+74\s+↑ \+26 \(\+54,2 %\) mot 48/);
     expect(pages[0]).toMatch(/Bevakningsrundor\s+67\s+53 h 40 min/);
   });
 
   it('lists areas and categories with counts now and before, åäö intact', () => {
-    expect(text).toMatch(/Inre hamnen\s+29\s+11\s+▲ \+18\s+\+163,6 %/);
-    expect(text).toMatch(/Centrum\s+12\s+15\s+▼ −3\s+−20 %/);
+    expect(text).toMatch(/Inre hamnen\s+29\s+11\s+↑ \+18\s+\+163,6 %/);
+    expect(text).toMatch(/Centrum\s+12\s+15\s+↓ −3\s+−20 %/);
     expect(text).toMatch(/Stationsområdet\s+9\s+8/);
     expect(text).not.toMatch(/Stationsområdet\s+9\s+9/);
     expect(text).toMatch(/skadegörelse\s+10\s+3/);
@@ -53,6 +53,15 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
     expect(text).toContain('Bilaga – underlag');
     expect(text).toMatch(/fixtures\/incidents-kommun\.csv\s+händelser\s+101\s+53\s+37\s+7\s+4/);
     expect(text).toMatch(/fixtures\/patrols-ronder-extra\.csv\s+21\s+3\s+Varaktighet \(min\): varaktigheten "-15" är negativ/);
+  });
+
+  it('ranks hot-spots, shows when incidents happen, sets patrols against them and lists the notable ones', () => {
+    expect(text).toMatch(/Brännpunkter[\s\S]*Inre hamnen\s+29\s+39,2 %\s+39,2 %\s+ökande\s+29 · 11/);
+    expect(text).toContain('Underlaget räcker bara till 2 av 6 perioder bakåt');
+    expect(text).toMatch(/Flest händelser: tisdag kl\. 23–00 \(4\), torsdag kl\. 22–23 \(4\)/);
+    expect(text).toMatch(/Inre hamnen\s+29\s+32\s+31 h 15 min\s+0,9\s+4/);
+    expect(text).toMatch(/Norrskolan\s+måndag\s+07–08\s+2/);
+    expect(text).toMatch(/16 apr\s+18:02\s+Inre hamnen\s+hot\s+Personal hotad vid båtklubbens förråd\./);
   });
 
   it("follows up the medborgarlöften from the activity log, and carries the coordinator's assessment", () => {
