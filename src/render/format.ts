@@ -78,8 +78,8 @@ export function formatsFor(language: Language) {
       if (p === null || p === undefined || !Number.isFinite(p)) return '';
       return `${p > 0 ? '+' : p === 0 ? '±' : ''}${number(p)}\u00a0%`;
     },
-    /** ↑ rise, ↓ fall, → unchanged: shapes that read in black and white too, and glyphs the embedded typeface has. */
-    arrow: (change: number) => (change > 0 ? '↑' : change < 0 ? '↓' : '→'),
+    /** ↑ rise, ↓ fall, = unchanged: shapes that read in black and white too, and glyphs the embedded typeface has. */
+    arrow: (change: number) => (change > 0 ? '↑' : change < 0 ? '↓' : '='),
     /** "12 h 30 min", "45 min" */
     duration(minutes: number): string {
       const total = Math.round(minutes);

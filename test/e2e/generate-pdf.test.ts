@@ -83,6 +83,7 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
       Keywords: 'lägesbild Begränsad delning',
     });
     expect(pdf.includes('SourceSans3')).toBe(true);
+    expect(pdf.includes('LiberationSans') || pdf.includes('DejaVu')).toBe(false); // no system font crept in
   });
 
   it('turns into one PNG image per page in test-output/pages/, for a person to look at', () => {

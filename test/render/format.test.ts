@@ -31,7 +31,7 @@ describe('Swedish formatting', () => {
   });
 
   it('shows direction by shape as well as colour, and durations in hours and minutes', () => {
-    expect([arrow(2), arrow(-1), arrow(0)]).toEqual(['↑', '↓', '→']);
+    expect([arrow(2), arrow(-1), arrow(0)]).toEqual(['↑', '↓', '=']);
     expect(duration(3220)).toBe('53 h 40 min');
     expect(duration(45)).toBe('45 min');
     expect(duration(120)).toBe('2 h');
