@@ -43,8 +43,10 @@ export function dayLineSvg(days: readonly { date: string; count: number }[], tit
   const height = 150;
   const pad = { left: 30, right: 10, top: 14, bottom: 24 };
   const max = Math.max(1, ...days.map((d) => d.count));
-  const step = days.length > 1 ? (width - pad.left - pad.right) / (days.length - 1) : 0;
-  const x = (i: number) => pad.left + i * step;
+  // The first point stands clear of the axis, so its label is not written over it.
+  const inset = 14;
+  const step = days.length > 1 ? (width - pad.left - pad.right - inset) / (days.length - 1) : 0;
+  const x = (i: number) => pad.left + inset + i * step;
   const y = (n: number) => pad.top + (1 - n / max) * (height - pad.top - pad.bottom);
   const parts: string[] = [
     `<line x1="${pad.left}" y1="${y(0)}" x2="${width - pad.right}" y2="${y(0)}" stroke="#000" stroke-width="0.8"/>`,
