@@ -74,6 +74,9 @@ async function listPartials(dir: string): Promise<string[]> {
   }
 }
 
+/** A cell rose strongly when it has at least this many more incidents, and half again as many as before (or none before). */
+export const STRONG_RISE = { count: 2, share: 0.5 };
+
 const notes = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable('image');
 /** Headings in the notes sit under the section's own heading. */
 const underSection = (html: string) => html.replace(/<(\/?)h([1-4])>/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}>`);
@@ -100,8 +103,14 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     fontFace: () => new hbs.SafeString(`<style>${fontCss}</style>`),
     /** The template's words in the report's language: {{t "key" name=value}}. */
     t: (key: string, options: Handlebars.HelperOptions) => text(language, key, options.hash),
-    /** "rise", "fall" or "same": a CSS class for a change. */
-    trend: (change: number) => (change > 0 ? 'rise' : change < 0 ? 'fall' : 'same'),
+    /** "rise", "fall" or "same": a CSS class for a change; "rise strong" for a strong rise (see STRONG_RISE). */
+    trend: (change: number, previous: unknown) => {
+      if (change < 0) return 'fall';
+      if (change === 0) return 'same';
+      const before = typeof previous === 'number' ? previous : undefined;
+      const strong = before !== undefined && change >= STRONG_RISE.count && (before === 0 || change / before >= STRONG_RISE.share);
+      return strong ? 'rise strong' : 'rise';
+    },
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: number, b: number) => a > b,
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */

@@ -48,3 +48,12 @@ describe('generate --format json on the fixtures', async () => {
     expect(model.rejected.every((r) => r.reason.length > 0 && r.column !== null)).toBe(true);
   });
 });
+
+describe('the area × category matrix in the HTML', async () => {
+  const html = (await runCli([...FIXTURE_ARGS, '--format', 'html', '--output', '-', '--quiet'])).stdout;
+
+  it('marks a strong rise apart from a small one', () => {
+    expect(html).toContain('<td class="num rise strong">7<br><span class="prev">(1)</span></td>'); // Inre hamnen, brand: +6
+    expect(html).toContain('<td class="num rise">3<br><span class="prev">(2)</span></td>'); // Stationsområdet, narkotika: +1
+  });
+});
