@@ -6,7 +6,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import type { ByteRange } from '../ingest/csv-file.js';
 import type { InputShape, ReadResult } from '../ingest/read-input.js';
 import type { TallyData } from '../model/file-tally.js';
 import type { FileReader } from './index.js';
@@ -82,4 +81,3 @@ function readRange(job: RangeJob, onBytes?: (n: number) => void): Promise<Succee
   });
 }
 
-export type { ByteRange };
