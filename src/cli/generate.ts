@@ -4,7 +4,7 @@ import { extname, resolve } from 'node:path';
 import { collectReport } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { InputError, RejectedRowsError, UsageError } from '../errors.js';
+import { formatPosition, InputError, RejectedRowsError, UsageError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import type { ReportModel } from '../model/report.js';
 import { isoWeeks, isoWeekYear, type ReportPeriod } from '../period.js';
@@ -121,7 +121,7 @@ async function readNotes(file: string): Promise<string> {
 
 function reportProblems(model: ReportModel, log: Logger): void {
   for (const r of model.rejected.slice(0, SHOWN_REJECTIONS)) {
-    log.warn(`${r.file}:${r.line}${r.column === null ? '' : `:${r.column}`}: ${r.reason}`);
+    log.warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`);
   }
   const more = model.rejected.length - SHOWN_REJECTIONS;
   if (more > 0) log.warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);

@@ -4,6 +4,7 @@
  */
 import type { InputKind } from '../domain.js';
 import { InputError } from '../errors.js';
+import { looseKey as normalizeHeader } from '../text.js';
 
 export const INCIDENT_FIELDS = {
   datetime: ['tidpunkt', 'datum och tid', 'datum/tid', 'datum & tid', 'händelsetid', 'händelsetidpunkt', 'date and time', 'datetime', 'date/time', 'timestamp', 'time of incident', 'occurred at', 'occurred'],
@@ -45,9 +46,7 @@ const FIELDS = { incidents: INCIDENT_FIELDS, patrols: PATROL_FIELDS, activities:
 /** Field name → 0-based column index. */
 export type ColumnMap<F extends string> = Partial<Record<F, number>>;
 
-export function normalizeHeader(header: string): string {
-  return header.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
-}
+export { looseKey as normalizeHeader } from '../text.js';
 
 /**
  * Maps a file's header row to fields: a header configured for a field wins,

@@ -12,6 +12,7 @@ import { CoverageTally } from './patrol-coverage.js';
 import { hotspots } from './hotspots.js';
 import { TimePatternTally } from './time-patterns.js';
 import type { Slot, TallyData, WindowRow } from './file-tally.js';
+import { compareNames } from '../text.js';
 import { NameBook, nameKey } from './names.js';
 import type {
   AreaCategoryCount,
@@ -374,8 +375,6 @@ function sum(items: readonly Change[]): Change {
   );
 }
 
-const collator = new Intl.Collator('sv', { numeric: true });
-const compareNames = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 const byCountThenName = (a: NamedCount, b: NamedCount) => b.count - a.count || b.previous - a.previous || compareNames(a.name, b.name);
 
 interface Keyed {

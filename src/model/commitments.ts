@@ -3,6 +3,7 @@
  * this year against its yearly target (and its sub-quotas), and whether the
  * pace will reach it by the end of the year.
  */
+import { compareNames } from '../text.js';
 import type { Activity } from '../domain.js';
 import { nameKey } from './names.js';
 import type { CommitmentProgress, Commitments } from './report.js';
@@ -70,7 +71,7 @@ export function followUp(targets: readonly CommitmentTarget[], activities: reado
     asOf: year.asOf,
     shareOfYear: Math.round(share * 1000) / 10,
     items,
-    unmatched: [...unmatched].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
+    unmatched: [...unmatched].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || compareNames(a.name, b.name)),
   };
 }
 

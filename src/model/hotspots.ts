@@ -3,6 +3,7 @@
  * classed over the windows of the history as new, persistent, rising, falling
  * or former. The rules are in the README and the report's appendix.
  */
+import { compareNames } from '../text.js';
 import type { HotspotArea, HotspotClass, Hotspots } from './report.js';
 
 /** An area is hot in a window when it is among the few areas holding this share of the incidents… */
@@ -25,7 +26,7 @@ export function hotspots(areas: readonly AreaHistory[], windows: number, windows
   const total = areas.reduce((n, a) => n + (a.history[0] ?? 0), 0);
   let cumulative = 0;
   const ranked = [...areas].filter((a) => (a.history[0] ?? 0) > 0 || hot.some((h) => h.has(a.name)));
-  ranked.sort((a, b) => (b.history[0] ?? 0) - (a.history[0] ?? 0) || (a.name < b.name ? -1 : 1));
+  ranked.sort((a, b) => (b.history[0] ?? 0) - (a.history[0] ?? 0) || compareNames(a.name, b.name));
   const rows: HotspotArea[] = ranked.map((a) => {
     const count = a.history[0] ?? 0;
     const before = cumulative;
@@ -59,7 +60,7 @@ function classify(area: AreaHistory, hot: Set<string>[], covered: number): Hotsp
 /** The areas that together hold CORE_SHARE of window k's incidents, each with at least HOT_MINIMUM. */
 function hotIn(areas: readonly AreaHistory[], k: number): Set<string> {
   const counts = areas.map((a) => ({ name: a.name, count: a.history[k] ?? 0 })).filter((a) => a.count > 0);
-  counts.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  counts.sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
   const total = counts.reduce((n, a) => n + a.count, 0);
   const hot = new Set<string>();
   let cumulative = 0;

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { looseKey as nameKey, tidy } from '../text.js';
 
 /**
  * Area and category names as the sources spell them. Names that differ only in
@@ -6,14 +7,7 @@ import { ConfigError } from '../errors.js';
  * or rename. A name is shown as the data spells it most often, or as its alias says.
  */
 
-export function nameKey(name: string): string {
-  // Plain toLowerCase: it lowercases åäö like the Swedish locale does, at a fraction of the cost.
-  return tidy(name).toLowerCase();
-}
-
-function tidy(name: string): string {
-  return name.trim().replace(/\s+/g, ' ');
-}
+export { looseKey as nameKey } from '../text.js';
 
 /** Bounds the cache for a file with a million different names (free text in an area column). */
 const MAX_REMEMBERED = 100_000;

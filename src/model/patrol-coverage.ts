@@ -3,6 +3,7 @@
  * patrol hour, remarks, and the hours of the week with incidents but no patrol —
  * the table a coordinator uses to redirect the guard company.
  */
+import { compareNames } from '../text.js';
 import type { WindowClock } from '../period.js';
 import type { CoverageGap, PatrolCoverage } from './report.js';
 
@@ -63,7 +64,7 @@ export class CoverageTally {
         remarks: this.areas.get(key)?.remarks ?? 0,
       };
     });
-    byArea.sort((a, b) => b.incidents - a.incidents || a.minutes - b.minutes || (a.name < b.name ? -1 : 1));
+    byArea.sort((a, b) => b.incidents - a.incidents || a.minutes - b.minutes || compareNames(a.name, b.name));
     const gaps: CoverageGap[] = [];
     for (const [key, slots] of this.areas) {
       for (let s = 0; s < SLOTS; s++) {
@@ -72,7 +73,7 @@ export class CoverageTally {
         }
       }
     }
-    gaps.sort((a, b) => b.incidents - a.incidents || a.weekday - b.weekday || a.hour - b.hour || (a.area < b.area ? -1 : 1));
+    gaps.sort((a, b) => b.incidents - a.incidents || a.weekday - b.weekday || a.hour - b.hour || compareNames(a.area, b.area));
     return { byArea, gaps: gaps.slice(0, SHOWN_GAPS), gapCount: gaps.length, gapThreshold: GAP_INCIDENTS };
   }
 

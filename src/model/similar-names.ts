@@ -3,6 +3,7 @@
  * `Inre hamnen`, `Stationsomradet` and `Stationsområdet`. Each is pointed out with
  * the config entry that merges the rarer into the more common.
  */
+import { compareNames } from '../text.js';
 import type { NameBook } from './names.js';
 import type { NameSuggestion } from './report.js';
 
@@ -41,7 +42,7 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  * On a tie the properly spelt name wins: more of åäö, then the longer.
  */
 export function suggestMerges(kind: 'area' | 'category', book: NameBook): NameSuggestion[] {
-  const names = book.entries().sort((x, y) => y.count - x.count || spellingScore(y.display) - spellingScore(x.display) || y.display.length - x.display.length || (x.display < y.display ? -1 : 1));
+  const names = book.entries().sort((x, y) => y.count - x.count || spellingScore(y.display) - spellingScore(x.display) || y.display.length - x.display.length || compareNames(x.display, y.display));
   const key = kind === 'area' ? 'areaAliases' : 'categoryAliases';
   const merged = new Set<string>();
   const out: NameSuggestion[] = [];

@@ -1,0 +1,17 @@
+/** Loose matching of names and headers as exports write them: surrounding and repeated spaces and case do not count. */
+
+export function tidy(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/** Plain toLowerCase: it lowercases åäö as the Swedish locale does, at a fraction of the cost. */
+export function looseKey(text: string): string {
+  return tidy(text).toLowerCase();
+}
+
+const collator = new Intl.Collator('sv', { numeric: true });
+
+/** Swedish alphabetical order (å, ä, ö last; "Område 2" before "Område 10"), then code points, so that the order is total. */
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
