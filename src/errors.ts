@@ -13,8 +13,12 @@ export const ExitCode = {
   usage: 4,
   /** The output was refused: it exists (without --force) or cannot be written. */
   output: 5,
-  /** No browser, or the browser failed to render. */
+  /** No usable browser: none found, or the one given cannot be started. */
   render: 6,
+  /** The browser crashed or hung, on launch or while printing, twice. */
+  browserFailed: 7,
+  /** Another run holds the output folder's lock for longer than the wait. */
+  locked: 8,
   /** A bug in lagesbild. */
   internal: 70,
 } as const;
@@ -67,6 +71,14 @@ export class OutputError extends LagesbildError {
 
 export class RenderError extends LagesbildError {
   readonly exitCode = ExitCode.render;
+}
+
+export class BrowserFailedError extends LagesbildError {
+  readonly exitCode = ExitCode.browserFailed;
+}
+
+export class LockedError extends LagesbildError {
+  readonly exitCode = ExitCode.locked;
 }
 
 export class RejectedRowsError extends LagesbildError {

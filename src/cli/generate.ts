@@ -1,28 +1,33 @@
-/** `lagesbild generate`: inputs → report model → JSON, HTML or PDF, written safely. */
+/**
+ * `lagesbild generate`: inputs → report model → JSON, HTML or PDF, written safely;
+ * one report, or a batch of them sharing one browser. The output folder is
+ * locked while the run writes to it.
+ */
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, relative } from 'node:path';
 import { collectReport } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { formatPosition, InputError, RejectedRowsError, UsageError } from '../errors.js';
+import { formatPosition, InputError, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import type { ReportModel } from '../model/report.js';
-import { isoWeeks, isoWeekYear, type ReportPeriod } from '../period.js';
-import { weekRange } from '../render/format.js';
+import { isoWeeks, type ReportPeriod } from '../period.js';
+import type { PdfPrinter } from '../render/pdf.js';
+import { onStop } from './cleanup.js';
 import { FORMATS, type Format } from './formats.js';
-import { inputSpecs, resolvePeriod, type InputOptions } from './inputs.js';
-import type { Logger } from './log.js';
+import { currentTime, resolvePeriod } from './inputs.js';
+import { planJobs, type Job, type JobOptions } from './jobs.js';
+import { lockFolder } from './lock.js';
+import type { LogFields, Logger } from './log.js';
 import { createProgress } from './progress.js';
 import { checkOutput, writeOutput, writeStdout } from './write-output.js';
 
-export interface GenerateOptions extends InputOptions {
-  output?: string;
+export interface GenerateOptions extends JobOptions {
   format?: string;
   chromium?: string;
   force?: boolean;
   strict?: boolean;
   quiet?: boolean;
-  notes?: string;
   template?: string;
   language?: string;
 }
@@ -30,59 +35,130 @@ export interface GenerateOptions extends InputOptions {
 const SHOWN_REJECTIONS = 20;
 
 export async function generate(options: GenerateOptions, log: Logger, cwd = process.cwd()): Promise<void> {
-  const { config } = await loadConfig(options.config, cwd);
-  const period = resolvePeriod(options, config);
+  const loaded = await loadConfig(options.config, cwd);
+  const { config } = loaded;
+  const now = currentTime(options, config);
+  const period = resolvePeriod(options, config, now);
   const format = resolveFormat(options);
-  const output = options.output ?? defaultOutputName(period, format);
-  const target = output === '-' ? undefined : resolve(cwd, output);
-  const force = options.force === true;
-  // Before any work: a refused output should not cost a read of the inputs and a print.
-  if (target) await checkOutput(target, { force });
-  const inputs = inputSpecs(options, cwd);
+  const jobs = planJobs(options, loaded, period, format, cwd);
+  const run = new Run(options, config, period, format, new Date(now), log, cwd);
 
-  const progress = createProgress(process.stderr, { quiet: options.quiet });
-  const language = options.language as 'sv' | 'en' | undefined;
-  const { model } = await collectReport(inputs, period, config, { encoding: options.encoding, language, onProgress: progress.update }).finally(progress.done);
-  if (options.notes !== undefined) model.assessment = { markdown: await readNotes(options.notes), source: options.notes };
-  reportProblems(model, log);
-  if (options.strict && model.rejected.length > 0) {
-    throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
+  // In a fixed order, so that two batches over the same folders cannot wait for each other.
+  const folders = [...new Set(jobs.flatMap((j) => (j.target ? [dirname(j.target)] : [])))].sort();
+  const unlock: (() => Promise<void>)[] = [];
+  try {
+    for (const dir of folders) {
+      const onWait = () => log.info(`waiting for another lagesbild run that is writing to ${dir}`, { file: dir });
+      unlock.push(await lockFolder(dir, { waitSeconds: config.output.lockWait, onWait }));
+    }
+    await run.all(jobs);
+  } finally {
+    await run.close();
+    for (const release of unlock) await release().catch(() => undefined);
   }
-
-  const data = await renderAs(format, model, config, options, log);
-  if (target) await writeOutput(target, data, { force });
-  else await writeStdout(data);
-  log.info(
-    `${target ? `Wrote ${output}` : 'Wrote to stdout'}: lägesbild ${weekRange(model.period.weeks)} ` +
-      `(${model.period.start} – ${model.period.end}), ${model.incidents.total} incidents, ${model.patrols.total} patrol rounds` +
-      (model.rejected.length ? `, ${model.rejected.length} rows rejected` : '') +
-      (model.duplicates.length ? `, ${model.duplicates.length} duplicates counted once` : ''),
-  );
 }
 
-async function renderAs(format: Format, model: ReportModel, config: Config, options: GenerateOptions, log: Logger): Promise<string | Uint8Array> {
-  if (format === 'json') return JSON.stringify(model, null, 2) + '\n';
-  // Rendering modules load only when asked for: json needs no Handlebars, only pdf needs Puppeteer.
-  const { renderHtml } = await import('../render/html.js');
-  const doc = await renderHtml(model, await templateFolder(options.template ?? config.template));
-  if (format === 'html') return doc.html;
-  const { findChromium } = await import('../render/find-chromium.js');
-  const { printPdf } = await import('../render/pdf.js');
-  const executablePath = findChromium({ flag: options.chromium, config: config.chromium });
-  const pdf = await printPdf(doc, { executablePath, onBlocked: (url) => log.warn(`the report page tried to load ${url}; blocked`) });
-  const { describePdf } = await import('../render/pdf-metadata.js');
-  const { formatsFor } = await import('../render/format.js');
-  const { text } = await import('../render/texts.js');
-  const { language, municipality, recipient, marking, generator } = model.meta;
-  const fmt = formatsFor(language);
-  const title = text(language, 'report.title', { weeks: fmt.weekRange(model.period.weeks) });
-  return describePdf(pdf, {
-    title: `${title}, ${fmt.dateRange(model.period.start, model.period.end)} – ${municipality}`,
-    author: municipality,
-    subject: `${title} ${model.period.start.slice(0, 4)}${recipient ? ` ${text(language, 'footer.to', { recipient }).replace(/^./, (c) => c.toLowerCase())}` : ''}`,
-    keywords: ['lägesbild', marking ?? text(language, 'header.noMarking')],
-    creator: generator,
-  });
+/** The reports of one run, and the one browser they share. */
+class Run {
+  private printer: PdfPrinter | undefined;
+  private readonly stopPrinter = onStop(() => this.printer?.kill());
+
+  constructor(
+    private readonly options: GenerateOptions,
+    private readonly config: Config,
+    private readonly period: ReportPeriod,
+    private readonly format: Format,
+    private readonly date: Date,
+    private readonly log: Logger,
+    private readonly cwd: string,
+  ) {}
+
+  /** A single report's failure ends the run; in a batch the others are still made, and the first failure's code is the run's. */
+  async all(jobs: Job[]): Promise<void> {
+    if (jobs.length === 1) return this.one(jobs[0]!);
+    let failed: LagesbildError | undefined;
+    for (const job of jobs) {
+      try {
+        await this.one(job);
+      } catch (error) {
+        if (!(error instanceof LagesbildError)) throw error;
+        this.log.error(`report "${job.name}": ${error.message}`, { report: job.name });
+        failed ??= error;
+      }
+    }
+    if (failed) throw new QuietExit(failed.exitCode);
+  }
+
+  async close(): Promise<void> {
+    await this.printer?.close();
+    this.stopPrinter();
+  }
+
+  private async one(job: Job): Promise<void> {
+    const started = performance.now();
+    const { options, period, log } = this;
+    const force = options.force === true;
+    const shown = !job.target ? 'stdout' : job.autoNamed ? relative(this.cwd, job.target) || job.target : options.output!;
+    const about: LogFields = { report: job.name, period: { start: period.current.start, end: period.current.end, weeks: isoWeeks(period.current, period.timeZone) }, file: job.target };
+    if (job.target) {
+      const existing = await stat(job.target).catch(() => undefined);
+      if (existing?.isFile() && job.autoNamed && !force) {
+        log.info(`${shown} exists already: nothing to do (--force makes it again)`, about);
+        return;
+      }
+      // Before any work: a refused output should not cost a read of the inputs and a print.
+      await checkOutput(job.target, { force });
+    }
+    const progress = createProgress(process.stderr, { quiet: options.quiet || log.format === 'json' });
+    const language = options.language as 'sv' | 'en' | undefined;
+    const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, onProgress: progress.update }).finally(progress.done);
+    if (job.notes !== undefined) model.assessment = { markdown: await readNotes(job.notes), source: relative(this.cwd, job.notes) || job.notes };
+    reportProblems(model, log);
+    if (options.strict && model.rejected.length > 0) {
+      throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
+    }
+
+    const data = await this.render(model, job);
+    if (job.target) await writeOutput(job.target, data, { force });
+    else await writeStdout(data);
+    const { weekRange } = await import('../render/format.js');
+    log.info(
+      `${job.target ? `Wrote ${shown}` : 'Wrote to stdout'}: lägesbild ${weekRange(model.period.weeks)} ` +
+        `(${model.period.start} – ${model.period.end}), ${model.incidents.total} incidents, ${model.patrols.total} patrol rounds` +
+        (model.rejected.length ? `, ${model.rejected.length} rows rejected` : '') +
+        (model.duplicates.length ? `, ${model.duplicates.length} duplicates counted once` : ''),
+      {
+        ...about,
+        period: { start: model.period.start, end: model.period.end, weeks: model.period.weeks },
+        counts: { incidents: model.incidents.total, patrolRounds: model.patrols.total, rejected: model.rejected.length, duplicates: model.duplicates.length },
+        duration: Math.round(performance.now() - started) / 1000,
+      },
+    );
+  }
+
+  private async render(model: ReportModel, job: Job): Promise<string | Uint8Array> {
+    // Rendering modules load only when asked for: json needs no Handlebars, only pdf needs Puppeteer.
+    const { renderReport } = await import('../render/render-report.js');
+    return renderReport(model, this.format, {
+      template: await templateFolder(this.options.template ?? job.config.template),
+      printer: this.format === 'pdf' ? await this.sharedPrinter() : undefined,
+      date: this.date,
+    });
+  }
+
+  private async sharedPrinter(): Promise<PdfPrinter> {
+    if (this.printer) return this.printer;
+    const { findChromium } = await import('../render/find-chromium.js');
+    const { PdfPrinter } = await import('../render/pdf.js');
+    const executablePath = findChromium({ flag: this.options.chromium, config: this.config.chromium });
+    this.printer = new PdfPrinter({
+      executablePath,
+      timeout: this.config.renderTimeout * 1000,
+      onBlocked: (url) => this.log.warn(`the report page tried to load ${url}; blocked`),
+      onRetry: (reason) => this.log.warn(`Chromium ${reason}; starting it again`),
+    });
+    return this.printer;
+  }
 }
 
 export function resolveFormat({ format, output }: Pick<GenerateOptions, 'format' | 'output'>): Format {
@@ -93,13 +169,6 @@ export function resolveFormat({ format, output }: Pick<GenerateOptions, 'format'
     throw new UsageError(`--format ${format} does not match the output file name ${output}; change one of them`);
   }
   return format as Format;
-}
-
-/** e.g. lagesbild-2024-v16-v17.pdf: the ISO week-year and weeks, so that fortnights never collide. */
-function defaultOutputName(period: ReportPeriod, format: Format): string {
-  const weeks = isoWeeks(period.current, period.timeZone);
-  const span = weeks.length > 1 ? `v${weeks[0]}-v${weeks[weeks.length - 1]}` : `v${weeks[0]}`;
-  return `lagesbild-${isoWeekYear(period.current, period.timeZone)}-${span}.${format}`;
 }
 
 /** A template folder given by --template or the config must exist; its files fall back to the default's. */
@@ -121,12 +190,13 @@ async function readNotes(file: string): Promise<string> {
 
 function reportProblems(model: ReportModel, log: Logger): void {
   for (const r of model.rejected.slice(0, SHOWN_REJECTIONS)) {
-    log.warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`);
+    log.warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`, { file: r.file });
   }
   const more = model.rejected.length - SHOWN_REJECTIONS;
   if (more > 0) log.warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
   for (const input of model.inputs) {
-    if (input.format.encodingUnsure) log.warn(`${input.file}: encoding ${input.format.encoding}; if åäö look wrong in the report, give --encoding`);
+    if (input.format.encodingUnsure) log.warn(`${input.file}: encoding ${input.format.encoding}; if åäö look wrong in the report, give --encoding`, { file: input.file });
   }
   for (const s of model.suggestions) log.warn(`${s.kind} "${s.name}" (${s.count}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
 }
+

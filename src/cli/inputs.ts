@@ -2,14 +2,16 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { InputSpec } from '../collect/index.js';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { Config } from '../config/schema.js';
-import { UsageError } from '../errors.js';
+import type { InputKind } from '../domain.js';
+import { InputError, UsageError } from '../errors.js';
 import { isKnownEncoding } from '../ingest/encoding.js';
 import { TimeReader } from '../ingest/times.js';
 import { addCalendarDays, isCalendarDate, lastCompleteWindowStart, localDate, reportPeriod, type ReportPeriod } from '../period.js';
 
 export interface InputOptions {
-  incidents: string[];
+  incidents?: string[];
   patrols?: string[];
   activities?: string[];
   from?: string;
@@ -20,15 +22,30 @@ export interface InputOptions {
   encoding?: string;
 }
 
-/** The inputs in the order given; the same file twice is refused, as it would be read twice. */
-export function inputSpecs(options: InputOptions, cwd: string): InputSpec[] {
+export type ConfiguredInputs = NonNullable<Config['inputs']>;
+
+/**
+ * The inputs in the order given: the command line's files, or else the config's
+ * (`inputs`, file names or glob patterns relative to the config file). The same
+ * file twice is refused, as it would be read twice.
+ */
+export function inputSpecs(options: InputOptions, cwd: string, configured?: { inputs: ConfiguredInputs | undefined; dir: string; key: string }): InputSpec[] {
   if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
     throw new UsageError(`--encoding: "${options.encoding}" is not an encoding lagesbild knows (e.g. utf-8, windows-1252, utf-16le)`);
   }
+  let files: Record<InputKind, string[]>;
+  if (options.incidents !== undefined) {
+    files = { incidents: options.incidents, patrols: options.patrols ?? [], activities: options.activities ?? [] };
+  } else if (configured?.inputs?.incidents) {
+    const expand = (kind: InputKind) => (configured.inputs![kind] ?? []).flatMap((pattern) => matching(pattern, configured.dir, `${configured.key}.${kind}`));
+    files = { incidents: expand('incidents'), patrols: options.patrols ?? expand('patrols'), activities: options.activities ?? expand('activities') };
+  } else {
+    throw new UsageError('no incident exports: give --incidents FILE…, or list them under "inputs": {"incidents": […]} in the config');
+  }
   const specs: InputSpec[] = [
-    ...options.incidents.map((file) => ({ file, kind: 'incidents' as const })),
-    ...(options.patrols ?? []).map((file) => ({ file, kind: 'patrols' as const })),
-    ...(options.activities ?? []).map((file) => ({ file, kind: 'activities' as const })),
+    ...files.incidents.map((file) => ({ file, kind: 'incidents' as const })),
+    ...files.patrols.map((file) => ({ file, kind: 'patrols' as const })),
+    ...files.activities.map((file) => ({ file, kind: 'activities' as const })),
   ];
   const seen = new Map<string, string>();
   for (const { file } of specs) {
@@ -38,6 +55,14 @@ export function inputSpecs(options: InputOptions, cwd: string): InputSpec[] {
     seen.set(key, file);
   }
   return specs;
+}
+
+/** A file name, or a glob pattern; a pattern that matches nothing is an error, so that a cron job never reports on missing exports. */
+function matching(pattern: string, dir: string, key: string): string[] {
+  if (!isDynamicPattern(pattern)) return [resolve(dir, pattern)];
+  const found = globSync(pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false }).sort();
+  if (found.length === 0) throw new InputError({ file: resolve(dir, pattern) }, `no file matches this pattern (config key "${key}")`);
+  return found;
 }
 
 function realPath(path: string): string {
@@ -53,23 +78,35 @@ function realPath(path: string): string {
  * without either, the last complete window before --now (default: now) on the
  * config's cadence. The comparison window has the same length.
  */
-export function resolvePeriod(options: Pick<InputOptions, 'from' | 'to' | 'days' | 'now'>, config: Config): ReportPeriod {
+export function resolvePeriod(options: Pick<InputOptions, 'from' | 'to' | 'days' | 'now'>, config: Config, now = currentTime(options, config)): ReportPeriod {
   const { timezone, period } = config;
   const days = windowLength(options, period.days);
   const make = (start: string) => reportPeriod(start, days, timezone, period.history);
   if (options.from !== undefined || options.to !== undefined) {
-    if (options.now !== undefined) throw new UsageError('give --from/--to or --now, not both: --now only chooses the window when neither is given');
     if (options.from !== undefined && !isCalendarDate(options.from)) throw new UsageError(`--from: "${options.from}" is not a date written YYYY-MM-DD`);
     if (options.to !== undefined && !isCalendarDate(options.to)) throw new UsageError(`--to: "${options.to}" is not a date written YYYY-MM-DD`);
     return make(options.from ?? addCalendarDays(options.to!, 1 - days, timezone));
   }
-  let now = Date.now();
-  if (options.now !== undefined) {
-    const parsed = new TimeReader(timezone).dateTime(options.now);
-    if (!parsed.ok) throw new UsageError(`--now: "${options.now}" is not a date or date-time (e.g. 2024-05-06 or 2024-05-06T08:00)`);
-    now = parsed.value;
-  }
   return make(lastCompleteWindowStart(localDate(now, timezone), period.anchor, days, timezone));
+}
+
+/**
+ * The time the run takes as now: --now, else SOURCE_DATE_EPOCH (seconds, the
+ * reproducible-builds convention), else the clock. It chooses the default window
+ * and dates the PDF, so that the same inputs give the same file.
+ */
+export function currentTime(options: Pick<InputOptions, 'now'>, config: Config, env = process.env): number {
+  if (options.now !== undefined) {
+    const parsed = new TimeReader(config.timezone).dateTime(options.now);
+    if (!parsed.ok) throw new UsageError(`--now: "${options.now}" is not a date or date-time (e.g. 2024-05-06 or 2024-05-06T08:00)`);
+    return parsed.value;
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH: "${epoch}" is not a whole number of seconds since 1970`);
+    return Number(epoch) * 1000;
+  }
+  return Date.now();
 }
 
 /** --days, or the days from --from to --to (inclusive), or the config's length. */

@@ -1,17 +1,47 @@
-/** Messages for people on stderr; colour only on a terminal and never with NO_COLOR. */
+/**
+ * Messages on stderr. For people: colour only on a terminal and never with
+ * NO_COLOR. For machines (--log-format json): one JSON object a line, with the
+ * level, the message and what the message is about (period, file, counts,
+ * duration), so cron mail and log collectors can read it.
+ */
 import { Chalk } from 'chalk';
 
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+export type LogFormat = 'text' | 'json';
+export const LOG_FORMATS: readonly LogFormat[] = ['text', 'json'];
+
+/** What a message is about; only in JSON logs. */
+export interface LogFields {
+  period?: { start: string; end: string; weeks: number[] };
+  file?: string;
+  report?: string;
+  counts?: Record<string, number>;
+  /** Seconds. */
+  duration?: number;
+  [key: string]: unknown;
 }
 
-export function createLogger({ quiet = false, stream = process.stderr, env = process.env } = {}): Logger {
+export interface Logger {
+  readonly format: LogFormat;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+export function createLogger({ quiet = false, format = 'text' as LogFormat, stream = process.stderr as NodeJS.WritableStream & { isTTY?: boolean }, env = process.env } = {}): Logger {
+  const write = (line: string) => stream.write(line + '\n');
+  if (format === 'json') {
+    const emit = (level: string, message: string, fields?: LogFields) => write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+    return {
+      format,
+      info: (m, f) => quiet || emit('info', m, f),
+      warn: (m, f) => emit('warn', m, f),
+      error: (m, f) => emit('error', m, f),
+    };
+  }
   const colour = stream.isTTY === true && !env.NO_COLOR;
   const chalk = new Chalk({ level: colour ? 1 : 0 });
-  const write = (line: string) => stream.write(line + '\n');
   return {
+    format,
     info: (m) => quiet || write(m),
     warn: (m) => write(chalk.yellow('warning: ') + m),
     error: (m) => write(chalk.red('error: ') + m),

@@ -12,7 +12,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   let log: Logger = createLogger();
   const program = buildProgram(() => log);
   program.hook('preAction', (command) => {
-    log = createLogger({ quiet: command.opts().quiet === true });
+    const { quiet, logFormat } = command.opts();
+    log = createLogger({ quiet: quiet === true, format: logFormat });
   });
   try {
     await program.parseAsync([...argv]);

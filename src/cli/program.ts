@@ -5,11 +5,12 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { FORMATS } from './formats.js';
-import type { Logger } from './log.js';
+import { LOG_FORMATS, type Logger } from './log.js';
 
 export interface GlobalOptions {
   debug?: boolean;
   quiet?: boolean;
+  logFormat?: 'text' | 'json';
 }
 
 export function buildProgram(log: () => Logger): Command {
@@ -18,18 +19,20 @@ export function buildProgram(log: () => Logger): Command {
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .option('-q, --quiet', 'print only warnings and errors')
+    .addOption(new Option('--log-format <format>', 'text for people; json for machines: one object a line on stderr').choices(LOG_FORMATS).default('text'))
     .showHelpAfterError('(run with --help for usage)')
     // Before any subcommand exists, so that they inherit it: main() maps commander's exits to our codes.
     .exitOverride();
 
   withInputs(program.command('generate').description('read incident and patrol exports and write the lägesbild for a window of days'))
-    .option('-o, --output <file>', 'where to write the report; - for stdout (default: lagesbild-<year>-v<week>-v<week>.<format>)')
+    .option('-o, --output <file>', 'where to write the report; - for stdout (default: the config\'s output.name in output.dir, lagesbild-<year>-v<week>-v<week>.<format>)')
+    .option('--output-dir <dir>', "the folder for reports named by the config's pattern (default: the config's output.dir, else here)")
     .addOption(new Option('--format <format>', 'output format (default: from the output file name, else pdf)').choices(FORMATS))
     .option('--chromium <path>', 'the Chromium or Chrome to print with (default: found automatically)')
     .option('--notes <file>', "the coordinator's assessment and planned actions, in Markdown")
     .option('--template <dir>', "a template folder whose files replace the default's (default: templates/default)")
     .addOption(new Option('--language <language>', "the report's language (default: the config's, sv)").choices(['sv', 'en']))
-    .option('--force', 'replace the output file if it exists')
+    .option('--force', 'replace the output file if it exists (without it, a re-run for a window already made does nothing)')
     .option('--strict', 'write no report if any row is rejected (exit code 1)')
     .action(async (options, command: Command) => (await import('./generate.js')).generate({ ...options, quiet: command.optsWithGlobals().quiet }, log()));
 
@@ -43,13 +46,13 @@ export function buildProgram(log: () => Logger): Command {
 /** What every command that reads exports takes: the files, the window, the config, the encoding. */
 function withInputs(command: Command): Command {
   return command
-    .requiredOption('-i, --incidents <files...>', 'incident exports (CSV)')
+    .option('-i, --incidents <files...>', 'incident exports (CSV) (default: the config\'s inputs.incidents)')
     .option('-p, --patrols <files...>', 'guard-patrol logs (CSV)')
     .option('-a, --activities <files...>', 'activity logs for the medborgarlöften (CSV: date, activity, area, party)')
     .option('-f, --from <date>', 'first day of the window, YYYY-MM-DD (default: the last complete window before today)')
     .option('-t, --to <date>', 'last day of the window, YYYY-MM-DD (with --from: sets its length)')
     .option('-d, --days <n>', "length of the window in days (default: the config's, 14)")
-    .option('--now <date-time>', 'take this as the current time when choosing the default window')
+    .option('--now <date-time>', 'take this as the current time: it chooses the default window and dates the PDF (default: SOURCE_DATE_EPOCH, else the clock)')
     .option('-c, --config <file>', 'config file (default: lagesbild.config.json/.yaml in the working directory)')
     .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)');
 }

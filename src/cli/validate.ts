@@ -3,6 +3,7 @@
  * coordinator what it found and what to fix — no report. Exit 0 when clean,
  * 1 when rows were rejected, 2 when a file cannot be used at all.
  */
+import { dirname, resolve } from 'node:path';
 import { collectReport, type Collected } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, formatPosition, type InputError, QuietExit, UsageError } from '../errors.js';
@@ -29,10 +30,12 @@ export interface ValidationReport {
 export async function validate(options: ValidateOptions, cwd = process.cwd()): Promise<void> {
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of text, json`);
-  const { config } = await loadConfig(options.config, cwd);
+  const loaded = await loadConfig(options.config, cwd);
+  const { config } = loaded;
   const period = resolvePeriod(options, config);
+  const configDir = loaded.file ? dirname(resolve(cwd, loaded.file)) : cwd;
   const progress = createProgress(process.stderr);
-  const collected = await collectReport(inputSpecs(options, cwd), period, config, { encoding: options.encoding, keepGoing: true, onProgress: progress.update }).finally(
+  const collected = await collectReport(inputSpecs(options, cwd, { inputs: config.inputs, dir: configDir, key: 'inputs' }), period, config, { encoding: options.encoding, keepGoing: true, onProgress: progress.update }).finally(
     progress.done,
   );
   const report = validationReport(collected);

@@ -6,16 +6,26 @@
  * output folder may not exist before its first run.
  */
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { link, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
+import { onStop } from './cleanup.js';
 
 /** Lägesbilder are not public: readable by the owner only. */
 export const OUTPUT_MODE = 0o600;
 
 export async function writeOutput(path: string, data: string | Uint8Array, { force }: { force: boolean }): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Stopped by a signal while writing: the temporary file goes, the target was never touched.
+  const release = onStop(() => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // not created yet, or placed already
+    }
+  });
   try {
     await mkdir(dirname(path), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       // mkdir says EEXIST when a part of the path is a file.
@@ -35,6 +45,7 @@ export async function writeOutput(path: string, data: string | Uint8Array, { for
     throw new OutputError(`${path}: cannot write the report: ${describeFsError(error)}`, { cause: error });
   } finally {
     await unlink(temp).catch(() => undefined);
+    release();
   }
 }
 

@@ -33,6 +33,35 @@ const commitment = z
   })
   .strict();
 
+/** File names or glob patterns (`exports/*.csv`), relative to the config file. */
+const paths = z.array(z.string().trim().min(1)).min(1);
+const inputs = z
+  .object({ incidents: paths.optional(), patrols: paths.optional(), activities: paths.optional(), notes: z.string().trim().min(1).optional() })
+  .strict();
+
+/** Words the output file name may hold; {weeks} or {from} keeps fortnights apart. */
+export const NAME_FIELDS = ['year', 'weeks', 'from', 'to', 'report', 'format'] as const;
+const namePattern = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((s) => !/[/\\]/.test(s), { message: 'is a file name, not a path: put the folder in "output.dir"' })
+  .refine((s) => /\{(weeks|from)\}/.test(s), { message: 'must hold {weeks} or {from}, so that each window gets a name of its own' })
+  .refine((s) => [...s.matchAll(/\{([^}]*)\}/g)].every((m) => (NAME_FIELDS as readonly string[]).includes(m[1]!)), {
+    message: `may hold only ${NAME_FIELDS.map((f) => `{${f}}`).join(' ')}`,
+  });
+
+/** A report of a batch: its own name, inputs and reader; the rest as the config says. */
+const report = z
+  .object({
+    name: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, { message: 'must be a short name of letters, digits, - and _ (it goes into the file name)' }),
+    municipality: z.string().trim().min(1).optional(),
+    recipient: z.string().trim().min(1).optional(),
+    marking: z.string().trim().min(1).optional(),
+    inputs: inputs.optional(),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** The language of the report: sv or en. */
@@ -64,7 +93,26 @@ export const configSchema = z
     commitments: z.array(commitment).default([]),
     areaAliases: aliases.default({}),
     categoryAliases: aliases.default({}),
+    /** Where generate reads its exports when no --incidents is given: for cron. */
+    inputs: inputs.optional(),
+    output: z
+      .object({
+        /** Relative to the config file; without it, the working folder. */
+        dir: z.string().trim().min(1).optional(),
+        name: namePattern.optional(),
+        /** Seconds to wait for another run that holds the output folder. */
+        lockWait: z.number().min(0).max(3600).default(120),
+      })
+      .strict()
+      .prefault({}),
+    /** One report per entry, in one run sharing one browser. */
+    reports: z
+      .array(report)
+      .default([])
+      .refine((list) => new Set(list.map((r) => r.name)).size === list.length, { message: 'each report needs a name of its own' }),
     chromium: z.string().min(1).optional(),
+    /** Seconds Chromium may take to start, and to print one report, before it is killed and tried once more. */
+    renderTimeout: z.number().min(1).max(3600).default(60),
     /** A template folder whose files replace the default's. */
     template: z.string().min(1).optional(),
   })

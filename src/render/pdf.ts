@@ -3,8 +3,13 @@
  * every request but the report document itself is blocked, so nothing in the
  * data can fetch, run or leak anything. Puppeteer is loaded only here, only when
  * a PDF is asked for.
+ *
+ * One browser serves a whole run (a batch prints many reports). A browser that
+ * crashes or hangs, on launch or while printing, is killed with all its
+ * processes and started once more; a second failure is a BrowserFailedError.
  */
-import { RenderError } from '../errors.js';
+import type { Browser } from 'puppeteer-core';
+import { BrowserFailedError, RenderError } from '../errors.js';
 import type { RenderedHtml } from './html.js';
 
 /** The report is served to the page from memory under this address; nothing else loads. */
@@ -12,10 +17,12 @@ const DOCUMENT_URL = 'https://lagesbild.invalid/report.html';
 
 export interface PdfOptions {
   executablePath: string;
-  /** Milliseconds for launch and for printing each. */
+  /** Milliseconds for launch and for printing each (default 60 s). */
   timeout?: number;
   /** Called with each request that was blocked. */
   onBlocked?: (url: string) => void;
+  /** Called when a browser failed and is started again. */
+  onRetry?: (reason: string) => void;
 }
 
 const CHROMIUM_ARGS = [
@@ -31,25 +38,104 @@ const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ];
 
-export async function printPdf(doc: RenderedHtml, options: PdfOptions): Promise<Uint8Array> {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const timeout = options.timeout ?? 60_000;
-  // Chromium's sandbox cannot start as root; as any other user it stays on.
-  const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  let browser;
-  try {
-    browser = await puppeteer.launch({
-      executablePath: options.executablePath,
-      headless: true,
-      pipe: true,
-      args: [...CHROMIUM_ARGS, ...sandbox],
-      timeout,
-    });
-  } catch (error) {
-    throw new RenderError(`could not start Chromium (${options.executablePath}): ${firstLine(error)}`, { cause: error });
+/** Prints with one browser, started on the first print; `close()` leaves no process behind. */
+export class PdfPrinter {
+  private browser: Browser | undefined;
+  private readonly timeout: number;
+  /** Every browser this printer started, so that each can be killed whatever happens. */
+  private readonly groups = new Set<number>();
+
+  constructor(private readonly options: PdfOptions) {
+    this.timeout = options.timeout ?? 60_000;
   }
-  try {
-    const page = await browser.newPage();
+
+  /** The browser's process id while one runs (for tests that kill it). */
+  get pid(): number | undefined {
+    return this.browser?.process()?.pid;
+  }
+
+  async print(doc: RenderedHtml): Promise<Uint8Array> {
+    try {
+      return await this.attempt(doc);
+    } catch (error) {
+      if (!(error instanceof Failure)) throw error;
+      this.options.onRetry?.(error.message);
+      this.kill();
+      try {
+        return await this.attempt(doc);
+      } catch (second) {
+        this.kill();
+        if (!(second instanceof Failure)) throw second;
+        throw new BrowserFailedError(`Chromium failed twice: ${error.message}; then ${second.message}`, { cause: second });
+      }
+    }
+  }
+
+  /** Closes the browser; kills it and its children if it does not close in time. */
+  async close(): Promise<void> {
+    const browser = this.browser;
+    this.browser = undefined;
+    if (browser) await within(browser.close(), 5_000, 'closing').catch(() => undefined);
+    this.kill();
+  }
+
+  /** SIGKILL to every process group this printer started: no Chromium outlives the run. */
+  kill(): void {
+    this.browser = undefined;
+    for (const group of this.groups) {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+    this.groups.clear();
+  }
+
+  private async attempt(doc: RenderedHtml): Promise<Uint8Array> {
+    const browser = this.browser ?? (this.browser = await this.launch());
+    try {
+      const page = await within(browser.newPage(), this.timeout, 'opening a page');
+      try {
+        return await within(this.render(page, doc), this.timeout, 'printing');
+      } finally {
+        await within(page.close(), 5_000, 'closing the page').catch(() => undefined);
+      }
+    } catch (error) {
+      throw error instanceof Failure ? error : new Failure(`stopped while printing (${firstLine(error)})`);
+    }
+  }
+
+  private async launch(): Promise<Browser> {
+    const { default: puppeteer } = await import('puppeteer-core');
+    // Chromium's sandbox cannot start as root; as any other user it stays on.
+    const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    try {
+      const browser = await puppeteer.launch({
+        executablePath: this.options.executablePath,
+        headless: true,
+        pipe: true,
+        args: [...CHROMIUM_ARGS, ...sandbox],
+        timeout: this.timeout,
+        protocolTimeout: this.timeout,
+        // The CLI handles signals itself and calls kill(); puppeteer's handlers would exit without cleaning up.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      const pid = browser.process()?.pid;
+      if (pid !== undefined) this.groups.add(pid);
+      return browser;
+    } catch (error) {
+      // Puppeteer kills a browser that did not start in time; a missing or broken binary fails at once.
+      if (/ENOENT|EACCES|spawn/.test(firstLine(error))) {
+        throw new RenderError(`could not start Chromium (${this.options.executablePath}): ${firstLine(error)}`, { cause: error });
+      }
+      throw new Failure(`could not start (${firstLine(error)})`);
+    }
+  }
+
+  private async render(page: Awaited<ReturnType<Browser['newPage']>>, doc: RenderedHtml): Promise<Uint8Array> {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
@@ -60,11 +146,11 @@ export async function printPdf(doc: RenderedHtml, options: PdfOptions): Promise<
         // Inline data (an embedded font or image) reaches nothing outside the page.
         void request.continue();
       } else {
-        options.onBlocked?.(url);
+        this.options.onBlocked?.(url);
         void request.abort('blockedbyclient');
       }
     });
-    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout });
+    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: this.timeout });
     return await page.pdf({
       format: 'A4',
       printBackground: true,
@@ -75,13 +161,30 @@ export async function printPdf(doc: RenderedHtml, options: PdfOptions): Promise<
       // Bookmarks from the section headings, for a reader's side panel.
       outline: true,
       tagged: true,
-      timeout,
+      timeout: this.timeout,
     });
-  } catch (error) {
-    throw new RenderError(`Chromium failed to print the PDF: ${firstLine(error)}`, { cause: error });
-  } finally {
-    await browser.close().catch(() => undefined);
   }
+}
+
+/** Prints one document with a browser of its own. */
+export async function printPdf(doc: RenderedHtml, options: PdfOptions): Promise<Uint8Array> {
+  const printer = new PdfPrinter(options);
+  try {
+    return await printer.print(doc);
+  } finally {
+    await printer.close();
+  }
+}
+
+/** A browser that crashed or hung: worth one more try. */
+class Failure extends Error {}
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Failure(`no answer after ${Math.round(ms / 1000)} s ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function firstLine(error: unknown): string {

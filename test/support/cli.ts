@@ -38,3 +38,14 @@ export const FIXTURE_ARGS = [
   '--patrols', 'fixtures/patrols-vaktbolag.csv', 'fixtures/patrols-ronder-extra.csv',
   '--from', '2024-04-15',
 ];
+
+/** Starts the built command and hands back the child, for tests that stop it. */
+export function spawnCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env } });
+  const err: Buffer[] = [];
+  child.stderr.on('data', (d: Buffer) => err.push(d));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr: Buffer.concat(err).toString('utf8') })),
+  );
+  return { pid: child.pid!, kill: (signal: NodeJS.Signals) => child.kill(signal), done };
+}

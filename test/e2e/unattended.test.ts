@@ -1,0 +1,168 @@
+/** Runs with no person watching: cron, batches, two runs at once, a run stopped, reproducible files. */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, spawnCli } from '../support/cli.js';
+import { pdfInfo, pdfPages } from '../support/pdf-text.js';
+import { descendants, eventually } from '../support/processes.js';
+import { tempDir } from '../support/tmp.js';
+
+const tmp = tempDir();
+const fixtureConfig = JSON.parse(readFileSync(join(ROOT, 'fixtures/lagesbild.config.json'), 'utf8'));
+
+/** A set-up as a cron job has it: exports in a folder, a config that names them and the output folder. */
+function setUp(name: string, extra: Record<string, unknown> = {}): string {
+  const dir = join(tmp.dir, name);
+  mkdirSync(join(dir, 'exporter'), { recursive: true });
+  for (const f of ['incidents-kommun.csv', 'incidents-medborgare.csv', 'patrols-vaktbolag.csv', 'patrols-ronder-extra.csv']) copyFileSync(join(ROOT, 'fixtures', f), join(dir, 'exporter', f));
+  const config = {
+    ...fixtureConfig,
+    period: { anchor: '2024-04-01' },
+    inputs: { incidents: ['exporter/incidents-*.csv'], patrols: ['exporter/patrols-*.csv'] },
+    output: { dir: 'rapporter' },
+    ...extra,
+  };
+  writeFileSync(join(dir, 'lagesbild.config.json'), JSON.stringify(config, null, 2));
+  return dir;
+}
+
+// On 30 April 2024 the last complete fortnight on a cadence from 1 April is 15–28 April: v. 16–17.
+const NOW = '2024-04-30T06:00';
+
+describe('a cron job', () => {
+  const dir = setUp('cron');
+  const cron = ['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW];
+
+  it('needs only the config: it picks the window, reads the exports the config names, and names the file by the period', async () => {
+    const r = await runCli([...cron, '--log-format', 'json'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'rapporter'))).toEqual(['lagesbild-2024-v16-v17.pdf']);
+    const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
+    const wrote = lines.find((l) => l.message.startsWith('Wrote'));
+    expect(wrote).toMatchObject({
+      level: 'info',
+      period: { start: '2024-04-15', end: '2024-04-28', weeks: [16, 17] },
+      file: join(dir, 'rapporter', 'lagesbild-2024-v16-v17.pdf'),
+      counts: { incidents: 74, patrolRounds: 67, rejected: 12, duplicates: expect.any(Number) },
+    });
+    expect(wrote.duration).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.level === 'warn').length).toBe(12); // one a rejected row, each with its file
+  });
+
+  it('does nothing, and says so, when run again for the same window; --force makes it again', async () => {
+    const file = join(dir, 'rapporter', 'lagesbild-2024-v16-v17.pdf');
+    const before = readFileSync(file);
+    const again = await runCli([...cron, '--now', '2024-05-06T06:00'], { cwd: tmp.dir }); // a weekly cron line, a week later
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('lagesbild-2024-v16-v17.pdf exists already: nothing to do (--force makes it again)');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const forced = await runCli([...cron, '--force'], { cwd: tmp.dir });
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toContain(`Wrote ${join('cron', 'rapporter', 'lagesbild-2024-v16-v17.pdf')}`);
+    expect(readdirSync(join(dir, 'rapporter'))).toEqual(['lagesbild-2024-v16-v17.pdf']);
+  });
+
+  it('says which config key names exports that are missing', async () => {
+    const missing = setUp('missing', { inputs: { incidents: ['exporter/inga-*.csv'] } });
+    const r = await runCli(['generate', '--config', join(missing, 'lagesbild.config.json'), '--now', NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${join(missing, 'exporter/inga-*.csv')}: no file matches this pattern (config key "inputs.incidents")\n`);
+  });
+});
+
+describe('a batch', () => {
+  it('makes one report per entry, each with its own exports and reader', async () => {
+    const dir = setUp('batch', {
+      reports: [
+        { name: 'hamnen', recipient: 'Lokalpolisområde Hamnen', marking: 'TLP:AMBER', inputs: { incidents: ['exporter/incidents-kommun.csv'] } },
+        { name: 'alla', recipient: 'Lokalpolisområde Strandvik' },
+      ],
+    });
+    const r = await runCli(['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'rapporter')).sort()).toEqual(['lagesbild-alla-2024-v16-v17.pdf', 'lagesbild-hamnen-2024-v16-v17.pdf']);
+    const hamnen = await pdfPages(readFileSync(join(dir, 'rapporter', 'lagesbild-hamnen-2024-v16-v17.pdf')));
+    const alla = await pdfPages(readFileSync(join(dir, 'rapporter', 'lagesbild-alla-2024-v16-v17.pdf')));
+    expect(hamnen[0]).toContain('Till Lokalpolisområde Hamnen');
+    expect(hamnen[0]).toContain('TLP:AMBER');
+    expect(alla[0]).toContain('Till Lokalpolisområde Strandvik');
+    expect(alla[0]).toMatch(/Händelser\s+74/);
+    expect(hamnen[0]).not.toMatch(/Händelser\s+74/);
+  });
+
+  it('refuses a file name pattern that would give every report the same name', async () => {
+    const dir = setUp('batch-name', { output: { dir: 'rapporter', name: 'lagesbild-{weeks}.pdf' }, reports: [{ name: 'a' }, { name: 'b' }] });
+    const r = await runCli(['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('key "output.name": must hold {report} when the config lists reports');
+  });
+});
+
+describe('two runs at once', () => {
+  it('do not corrupt each other: one writes, the other waits and then finds the report made', async () => {
+    const dir = setUp('concurrent');
+    const args = ['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW];
+    const [a, b] = await Promise.all([runCli(args), runCli(args)]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const said = a.stderr + b.stderr;
+    expect(said.match(/Wrote /g)).toHaveLength(1);
+    expect(said).toContain('exists already: nothing to do');
+    const pages = await pdfPages(readFileSync(join(dir, 'rapporter', 'lagesbild-2024-v16-v17.pdf')));
+    expect(pages[0]).toMatch(/Händelser\s+74/);
+    expect(readdirSync(join(dir, 'rapporter'))).toEqual(['lagesbild-2024-v16-v17.pdf']);
+  });
+
+  it('gives up with its own exit code when the other run keeps the folder for longer than output.lockWait', async () => {
+    const dir = setUp('locked', { output: { dir: 'rapporter', lockWait: 1 } });
+    mkdirSync(join(dir, 'rapporter'));
+    const release = await lockfile.lock(join(dir, 'rapporter'), { lockfilePath: join(dir, 'rapporter', '.lagesbild.lock'), realpath: false });
+    try {
+      const r = await runCli(['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW, '--format', 'json']);
+      expect(r.code).toBe(8);
+      expect(r.stderr).toContain('another lagesbild run is writing to this folder and has not finished after 1 s');
+    } finally {
+      await release();
+    }
+  });
+});
+
+describe('a run that is stopped', () => {
+  it('leaves no half-written file, no temporary file and no browser', async () => {
+    const dir = setUp('stopped');
+    const child = spawnCli(['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW]);
+    // Stop it while Chromium runs.
+    const browserUp = await eventually(() => descendants(child.pid).some((p) => /chrom/i.test(p.command)), 20_000);
+    expect(browserUp).toBe(true);
+    const browsers = descendants(child.pid).map((p) => p.pid);
+    child.kill('SIGTERM');
+    const { code, signal, stderr } = await child.done;
+    // It ended itself, after cleaning up, with the shell's code for SIGTERM.
+    expect([code, signal]).toEqual([128 + 15, null]);
+    expect(stderr).toContain('stopped by SIGTERM');
+    const left = existsSync(join(dir, 'rapporter')) ? readdirSync(join(dir, 'rapporter')) : [];
+    expect(left).toEqual([]);
+    expect(await eventually(() => browsers.every((pid) => !existsSync(`/proc/${pid}`)))).toBe(true);
+  });
+});
+
+describe('reproducible output', () => {
+  it('gives the same bytes for the same inputs and --now or SOURCE_DATE_EPOCH, with the PDF dated by it', async () => {
+    const dir = setUp('same');
+    const base = ['generate', '--config', join(dir, 'lagesbild.config.json'), '--from', '2024-04-15', '--quiet', '--force'];
+    const make = async (name: string, extra: string[], env: NodeJS.ProcessEnv = {}) => {
+      const r = await runCli([...base, ...extra, '-o', join(dir, name)], { env });
+      expect(r.code).toBe(0);
+      return readFileSync(join(dir, name));
+    };
+    const epoch = String(Date.UTC(2024, 3, 30, 4, 0) / 1000); // 2024-04-30 06:00 in Stockholm
+    const first = await make('a.pdf', ['--now', NOW]);
+    const second = await make('b.pdf', [], { SOURCE_DATE_EPOCH: epoch });
+    expect(second.equals(first)).toBe(true);
+    const info = await pdfInfo(first);
+    expect(info.CreationDate).toBe("D:20240430040000Z");
+    expect(info.ModDate).toBe(info.CreationDate);
+    expect((await make('a.html', ['--now', NOW])).equals(await make('b.html', ['--now', NOW]))).toBe(true);
+    expect((await make('a.json', [])).equals(await make('b.json', []))).toBe(true);
+  });
+});
