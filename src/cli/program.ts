@@ -40,6 +40,15 @@ export function buildProgram(log: () => Logger): Command {
     .addOption(new Option('--format <format>', 'text for people, json for scripts').choices(['text', 'json']).default('text'))
     .action(async (options) => (await import('./validate.js')).validate(options));
 
+  program
+    .command('test')
+    .description("template regression tests: render each case in DIR and compare with its expected outputs (exit 1 on any difference)")
+    .argument('[dir]', 'a test case, or a folder of them (default: tests/ if there is one, else here)')
+    .option('--update', 'write the outputs of now as the expected ones')
+    .addOption(new Option('--reporter <reporter>', 'the result on stdout: TAP or JUnit XML').choices(['tap', 'junit']).default('tap'))
+    .option('--chromium <path>', 'the Chromium or Chrome to print with (default: found automatically)')
+    .action(async (dir: string | undefined, options) => (await import('./test.js')).runTests(dir, options, log()));
+
   return program;
 }
 

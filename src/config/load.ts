@@ -1,7 +1,8 @@
 /** Finds and reads the config file (JSON or YAML); every problem names the file and the key. */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import { type Config, configSchema, defaultConfig } from './schema.js';
@@ -40,9 +41,18 @@ export async function parseConfig(text: string, file: string): Promise<Config> {
     throw new ConfigError(`${file}: not valid ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${first}`, { cause: error });
   }
   const result = configSchema.safeParse(raw ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  if (!result.success) throw new ConfigError(`${file}: ${describeIssue(result.error)}`);
+  const config = result.data;
+  // A template folder is where the config says, wherever the command runs.
+  if (config.template !== undefined) config.template = resolve(dirname(file), config.template);
+  return config;
+}
+
+/** The first problem zod found, naming the key: `key "period.days": …` or `unknown key "perod"`. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
   const path = issue.path.join('.');
-  const message = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${[...issue.path, k].join('.')}"`).join(', ')}` : `key "${path || '(top level)'}": ${issue.message}`;
-  throw new ConfigError(`${file}: ${message}`);
+  return issue.code === 'unrecognized_keys'
+    ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${[...issue.path, k].join('.')}"`).join(', ')}`
+    : `key "${path || '(top level)'}": ${issue.message}`;
 }

@@ -1,21 +1,9 @@
-/** The text of each page of a PDF, as a reader would copy it out (pdf.js, no system tools). */
+/** What a reader of a PDF sees: text per page, the document's info, its bookmarks (pdf.js). */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfPageTexts } from '../../src/snapshot/pdf-text.js';
 
-export async function pdfPages(data: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(
-      content.items
-        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : ''))
-        .join('')
-        .replace(/[ \t]+/g, ' '),
-    );
-  }
-  await doc.destroy();
-  return pages;
-}
+/** The runner's own extraction: what `lagesbild test` compares is what the tests read. */
+export const pdfPages = pdfPageTexts;
 
 export async function pdfInfo(data: Uint8Array): Promise<Record<string, unknown>> {
   const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;

@@ -1,0 +1,64 @@
+/**
+ * `lagesbild test [DIR]`: template regression tests. Renders each case and
+ * compares it with its expected outputs; TAP or JUnit on stdout for CI; exit 1
+ * on any difference. `--update` makes the outputs of now the expected ones.
+ */
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { ExitCode, LagesbildError, QuietExit } from '../errors.js';
+import { findChromium } from '../render/find-chromium.js';
+import { PdfPrinter } from '../render/pdf.js';
+import { findCases } from '../snapshot/case.js';
+import { report, type Reporter } from '../snapshot/reporters.js';
+import { checkCase, renderCase, updateCase, type CaseResult } from '../snapshot/run-case.js';
+import { onStop } from './cleanup.js';
+import type { Logger } from './log.js';
+import { writeStdout } from './write-output.js';
+
+export interface TestOptions {
+  update?: boolean;
+  reporter?: Reporter;
+  chromium?: string;
+}
+
+/** Where cases are looked for without DIR: `tests/` when there is one, else here. */
+export const DEFAULT_CASES = 'tests';
+
+export async function runTests(dir: string | undefined, options: TestOptions, log: Logger, cwd = process.cwd()): Promise<void> {
+  const root = resolve(cwd, dir ?? (existsSync(resolve(cwd, DEFAULT_CASES)) ? DEFAULT_CASES : '.'));
+  const cases = await findCases(root);
+  const printer = new PdfPrinter({
+    executablePath: findChromium({ flag: options.chromium }),
+    onBlocked: (url) => log.warn(`the report page tried to load ${url}; blocked`),
+    onRetry: (reason) => log.warn(`Chromium ${reason}; starting it again`),
+  });
+  const stop = onStop(() => printer.kill());
+  const results: CaseResult[] = [];
+  try {
+    for (const c of cases) {
+      const started = performance.now();
+      let problems: string[];
+      try {
+        const outputs = await renderCase(c, printer);
+        if (options.update) {
+          await updateCase(c, outputs);
+          log.info(`${relative(cwd, c.dir) || '.'}: expected outputs written (${outputs.texts.length} pages)`);
+          problems = [];
+        } else problems = await checkCase(c, outputs);
+      } catch (error) {
+        if (!(error instanceof LagesbildError)) throw error;
+        problems = [`cannot be rendered: ${error.message}`];
+      }
+      results.push({ name: c.name, ok: problems.length === 0, problems, seconds: (performance.now() - started) / 1000 });
+    }
+  } finally {
+    await printer.close();
+    stop();
+  }
+  await writeStdout(report(results, options.reporter ?? 'tap'));
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length > 0) {
+    log.error(`${failed.length} of ${results.length} cases differ; what differs is in each case's actual/ folder`);
+    throw new QuietExit(ExitCode.rejectedRows);
+  }
+}
