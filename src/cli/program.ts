@@ -41,6 +41,16 @@ export function buildProgram(log: () => Logger): Command {
     .action(async (options) => (await import('./validate.js')).validate(options));
 
   program
+    .command('init')
+    .description('make a working set-up to start from: config, template, sample exports, a regression test, a crontab line and CI jobs')
+    .argument('[dir]', 'where (default: here)')
+    .option('--municipality <name>', 'the municipality the set-up is for', 'Exempelkommun')
+    .option('--package <spec>', 'how the CI job installs lagesbild: an npm package spec (name@version, git URL or tarball)')
+    .option('--now <date-time>', 'take this as the current time: the sample exports cover the two fortnights before it')
+    .option('--force', 'replace files that init writes if they exist')
+    .action(async (dir: string | undefined, options) => (await import('./init.js')).init(dir, options, log()));
+
+  program
     .command('test')
     .description("template regression tests: render each case in DIR and compare with its expected outputs (exit 1 on any difference)")
     .argument('[dir]', 'a test case, or a folder of them (default: tests/ if there is one, else here)')

@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { ExitCode, LagesbildError, QuietExit } from '../errors.js';
 import { findChromium } from '../render/find-chromium.js';
 import { PdfPrinter } from '../render/pdf.js';
-import { findCases } from '../snapshot/case.js';
+import { findCases, type TestCase } from '../snapshot/case.js';
 import { report, type Reporter } from '../snapshot/reporters.js';
 import { checkCase, renderCase, updateCase, type CaseResult } from '../snapshot/run-case.js';
 import { onStop } from './cleanup.js';
@@ -26,7 +26,17 @@ export const DEFAULT_CASES = 'tests';
 
 export async function runTests(dir: string | undefined, options: TestOptions, log: Logger, cwd = process.cwd()): Promise<void> {
   const root = resolve(cwd, dir ?? (existsSync(resolve(cwd, DEFAULT_CASES)) ? DEFAULT_CASES : '.'));
-  const cases = await findCases(root);
+  const results = await testCases(await findCases(root), options, log, cwd);
+  await writeStdout(report(results, options.reporter ?? 'tap'));
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length > 0) {
+    log.error(`${failed.length} of ${results.length} cases differ; what differs is in each case's actual/ folder`);
+    throw new QuietExit(ExitCode.rejectedRows);
+  }
+}
+
+/** Renders each case with one browser, and compares it (or, with `update`, makes its outputs the expected ones). */
+export async function testCases(cases: TestCase[], options: TestOptions, log: Logger, cwd = process.cwd()): Promise<CaseResult[]> {
   const printer = new PdfPrinter({
     executablePath: findChromium({ flag: options.chromium }),
     onBlocked: (url) => log.warn(`the report page tried to load ${url}; blocked`),
@@ -55,10 +65,5 @@ export async function runTests(dir: string | undefined, options: TestOptions, lo
     await printer.close();
     stop();
   }
-  await writeStdout(report(results, options.reporter ?? 'tap'));
-  const failed = results.filter((r) => !r.ok);
-  if (failed.length > 0) {
-    log.error(`${failed.length} of ${results.length} cases differ; what differs is in each case's actual/ folder`);
-    throw new QuietExit(ExitCode.rejectedRows);
-  }
+  return results;
 }

@@ -1,0 +1,83 @@
+/** `lagesbild init`: a set-up that runs at once, from cron and in CI. */
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT, runCli } from '../support/cli.js';
+import { pdfPages } from '../support/pdf-text.js';
+import { tempDir } from '../support/tmp.js';
+
+const tmp = tempDir();
+const BIN = join(ROOT, 'bin/lagesbild');
+
+/** Runs a shell command as cron would: no terminal, a bare environment. */
+async function asCron(command: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('/bin/sh', ['-c', command], { env: { PATH: '/usr/bin:/bin', HOME: tmp.dir, SHELL: '/bin/sh' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('lagesbild init', async () => {
+  const dir = join(tmp.dir, 'kommunen');
+  const made = await runCli(['init', dir, '--municipality', 'Strandviks kommun']);
+
+  it('makes a set-up with config, template, sample exports, a test with expected outputs, a crontab line and CI jobs', () => {
+    expect(made.code).toBe(0);
+    expect(made.stderr).toContain(`Made a lagesbild set-up in ${dir}`);
+    expect(made.stderr).toContain('tests/exempel: expected outputs written');
+    const files = readdirSync(dir, { recursive: true }).map(String);
+    for (const f of ['lagesbild.config.yaml', 'template/report.hbs', 'template/style.css', 'exporter/handelser.csv', 'exporter/ronder.csv', 'tests/exempel/case.yaml', 'tests/exempel/expected/page-01.png', 'crontab.txt', 'ci/lagesbild-ci.sh', '.github/workflows/lagesbild.yml', '.gitlab-ci.yml', 'README.md']) {
+      expect(files).toContain(f);
+    }
+    expect(readFileSync(join(dir, 'lagesbild.config.yaml'), 'utf8')).toMatch(/^# lagesbild: the fortnightly lägesbild for Strandviks kommun\./);
+  });
+
+  it('refuses to write over a set-up', async () => {
+    const again = await runCli(['init', dir]);
+    expect(again.code).toBe(5);
+    expect(again.stderr).toMatch(/lagesbild\.config\.yaml, exporter\/handelser\.csv, .* exist already; use --force/);
+  });
+
+  it('runs from its crontab line with cron\'s bare environment, and does nothing the second time', async () => {
+    const line = readFileSync(join(dir, 'crontab.txt'), 'utf8').split('\n').find((l) => /^\d/.test(l))!;
+    const command = line.split(/\s+/).slice(5).join(' ');
+    expect(command).toContain(`cd ${dir} && ${process.execPath} ${BIN} generate --log-format json >> rapporter.log 2>&1`);
+    expect(await asCron(command)).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const reports = readdirSync(join(dir, 'rapporter'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatch(/^lagesbild-\d{4}-v\d+-v\d+\.pdf$/);
+    const pages = await pdfPages(readFileSync(join(dir, 'rapporter', reports[0]!)));
+    expect(pages[0]).toContain('Strandviks kommun');
+    expect(pages[0]).toMatch(/Händelser\s+50/); // the sample's second fortnight: the last complete one
+    expect((await asCron(command)).code).toBe(0);
+    const log = readFileSync(join(dir, 'rapporter.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(log.map((l) => l.message.replace(/ \(.*/, ''))).toEqual([expect.stringMatching(/^Wrote rapporter\/lagesbild-/), expect.stringMatching(/exists already: nothing to do/)]);
+  });
+
+  it('passes its own CI job, which both CI files run, and fails it on a one-character template change', async () => {
+    const github = parse(readFileSync(join(dir, '.github/workflows/lagesbild.yml'), 'utf8'));
+    const gitlab = parse(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8'));
+    expect(github.jobs.template.steps.map((s: { run?: string }) => s.run).filter(Boolean)).toEqual(['sh ci/lagesbild-ci.sh']);
+    expect(gitlab.lagesbild.script).toEqual(['sh ci/lagesbild-ci.sh']);
+
+    // The job's own install step is skipped by giving it this lagesbild; the rest runs as in CI.
+    const ci = `cd ${dir} && LAGESBILD=${BIN} sh ci/lagesbild-ci.sh`;
+    const passed = await asCron(ci);
+    expect(passed.code).toBe(0);
+    expect(readFileSync(join(dir, 'lagesbild-test.xml'), 'utf8')).toContain('<testsuites name="lagesbild test" tests="1" failures="0"');
+
+    const css = join(dir, 'template/style.css');
+    writeFileSync(css, readFileSync(css, 'utf8').replace('h1 { font-size: 22pt', 'h1 { font-size: 23pt'));
+    const failed = await asCron(ci);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('# exempel: what differs');
+    expect(failed.stdout).toMatch(/page 1's image: \d+ pixels differ/);
+    expect(readFileSync(join(dir, 'lagesbild-test.xml'), 'utf8')).toContain('failures="1"');
+  });
+});
