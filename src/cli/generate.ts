@@ -3,13 +3,12 @@
  * one report, or a batch of them sharing one browser. The output folder is
  * locked while the run writes to it.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, extname, relative } from 'node:path';
 import { collectReport } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { formatPosition, InputError, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
-import { describeFsError } from '../fs-errors.js';
+import { formatPosition, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
 import { isoWeeks, type ReportPeriod } from '../period.js';
 import type { PdfPrinter } from '../render/pdf.js';
@@ -30,6 +29,8 @@ export interface GenerateOptions extends JobOptions {
   quiet?: boolean;
   template?: string;
   language?: string;
+  /** false with --no-redact. */
+  redact?: boolean;
 }
 
 const SHOWN_REJECTIONS = 20;
@@ -111,8 +112,10 @@ class Run {
     }
     const progress = createProgress(process.stderr, { quiet: options.quiet || log.format === 'json' });
     const language = options.language as 'sv' | 'en' | undefined;
-    const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, onProgress: progress.update }).finally(progress.done);
-    if (job.notes !== undefined) model.assessment = { markdown: await readNotes(job.notes), source: relative(this.cwd, job.notes) || job.notes };
+    const notes = job.notes === undefined ? undefined : { file: job.notes, shownAs: options.notes ?? (relative(this.cwd, job.notes) || job.notes) };
+    const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes, redact: options.redact, onProgress: progress.update }).finally(
+      progress.done,
+    );
     reportProblems(model, log);
     if (options.strict && model.rejected.length > 0) {
       throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
@@ -177,15 +180,6 @@ async function templateFolder(dir: string | undefined): Promise<string | undefin
   const found = await stat(dir).catch(() => undefined);
   if (!found?.isDirectory()) throw new UsageError(`--template: ${dir} is not a folder`);
   return dir;
-}
-
-/** The coordinator's Markdown, read as UTF-8 text; it is rendered with raw HTML switched off. */
-async function readNotes(file: string): Promise<string> {
-  try {
-    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new InputError({ file }, `cannot read the notes: ${describeFsError(error)}`, { cause: error });
-  }
 }
 
 function reportProblems(model: ReportModel, log: Logger): void {

@@ -5,6 +5,7 @@
  * duration), so cron mail and log collectors can read it.
  */
 import { Chalk } from 'chalk';
+import { Redactor } from '../redact/redactor.js';
 
 export type LogFormat = 'text' | 'json';
 export const LOG_FORMATS: readonly LogFormat[] = ['text', 'json'];
@@ -27,10 +28,19 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
 }
 
-export function createLogger({ quiet = false, format = 'text' as LogFormat, stream = process.stderr as NodeJS.WritableStream & { isTTY?: boolean }, env = process.env } = {}): Logger {
+export function createLogger({
+  quiet = false,
+  format = 'text' as LogFormat,
+  redact = true,
+  stream = process.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+  env = process.env,
+} = {}): Logger {
+  // A message may quote a row: personal data in it is masked as in the report (--no-redact aside).
+  const redactor = redact ? new Redactor() : undefined;
   const write = (line: string) => stream.write(line + '\n');
   if (format === 'json') {
-    const emit = (level: string, message: string, fields?: LogFields) => write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+    const emit = (level: string, message: string, fields?: LogFields) =>
+      write(JSON.stringify({ time: new Date().toISOString(), level, message: redactor ? redactor.text(message) : message, ...fields }));
     return {
       format,
       info: (m, f) => quiet || emit('info', m, f),
@@ -40,10 +50,11 @@ export function createLogger({ quiet = false, format = 'text' as LogFormat, stre
   }
   const colour = stream.isTTY === true && !env.NO_COLOR;
   const chalk = new Chalk({ level: colour ? 1 : 0 });
+  const mask = (m: string) => (redactor ? redactor.text(m) : m);
   return {
     format,
-    info: (m) => quiet || write(m),
-    warn: (m) => write(chalk.yellow('warning: ') + m),
-    error: (m) => write(chalk.red('error: ') + m),
+    info: (m) => quiet || write(mask(m)),
+    warn: (m) => write(chalk.yellow('warning: ') + mask(m)),
+    error: (m) => write(chalk.red('error: ') + mask(m)),
   };
 }

@@ -11,9 +11,9 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   const debug = argv.includes('--debug');
   let log: Logger = createLogger();
   const program = buildProgram(() => log);
-  program.hook('preAction', (command) => {
+  program.hook('preAction', (command, action) => {
     const { quiet, logFormat } = command.opts();
-    log = createLogger({ quiet: quiet === true, format: logFormat });
+    log = createLogger({ quiet: quiet === true, format: logFormat, redact: action.opts().redact !== false });
   });
   try {
     await program.parseAsync([...argv]);

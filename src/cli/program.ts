@@ -73,5 +73,6 @@ function withInputs(command: Command): Command {
     .option('-d, --days <n>', "length of the window in days (default: the config's, 14)")
     .option('--now <date-time>', 'take this as the current time: it chooses the default window and dates the PDF (default: SOURCE_DATE_EPOCH, else the clock)')
     .option('-c, --config <file>', 'config file (default: lagesbild.config.json/.yaml in the working directory)')
-    .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)');
+    .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)')
+    .option('--no-redact', 'show personal data (personnummer, phone numbers, e-mail, plates, configured names) as it is in the exports; said in the report');
 }

@@ -15,6 +15,7 @@ import { writeStdout } from './write-output.js';
 
 export interface ValidateOptions extends InputOptions {
   format?: string;
+  redact?: boolean;
 }
 
 export interface ValidationReport {
@@ -35,7 +36,7 @@ export async function validate(options: ValidateOptions, cwd = process.cwd()): P
   const period = resolvePeriod(options, config);
   const configDir = loaded.file ? dirname(resolve(cwd, loaded.file)) : cwd;
   const progress = createProgress(process.stderr);
-  const collected = await collectReport(inputSpecs(options, cwd, { inputs: config.inputs, dir: configDir, key: 'inputs' }), period, config, { encoding: options.encoding, keepGoing: true, onProgress: progress.update }).finally(
+  const collected = await collectReport(inputSpecs(options, cwd, { inputs: config.inputs, dir: configDir, key: 'inputs' }), period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update }).finally(
     progress.done,
   );
   const report = validationReport(collected);

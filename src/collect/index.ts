@@ -3,15 +3,18 @@
  * together. Each file is streamed once; a large one is read in byte ranges on
  * all cores. Nothing is held but counts and the rows inside the windows.
  */
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { InputKind } from '../domain.js';
 import { InputError } from '../errors.js';
+import { describeFsError } from '../fs-errors.js';
 import { describeEncoding } from '../ingest/encoding.js';
 import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
 import { ReportBuilder, type FileAccount } from '../model/build-report.js';
 import type { InputFormat, ReportModel } from '../model/report.js';
 import type { ReportPeriod } from '../period.js';
+import { Redactor } from '../redact/redactor.js';
 import { GENERATOR } from '../version.js';
 import { readInParallel, shouldSplit } from './parallel.js';
 import { readWhole } from './read-whole.js';
@@ -34,6 +37,10 @@ export interface CollectOptions {
   language?: 'sv' | 'en';
   /** Bytes read so far of all inputs, and their total. */
   onProgress?: (done: number, total: number) => void;
+  /** The coordinator's assessment and planned actions: a Markdown file. */
+  notes?: { file: string; shownAs: string };
+  /** Mask personal data in every text of the report (default); false only for --no-redact. */
+  redact?: boolean;
 }
 
 export interface UnusableFile {
@@ -79,7 +86,24 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     timeZone: config.timezone,
     generator: GENERATOR,
   });
+  if (options.notes) model.assessment = { markdown: await readNotes(options.notes.file), source: options.notes.shownAs };
+  // Place, not person: every text of the model — descriptions, rejected values, names, notes — is masked before anything shows it.
+  const redact = options.redact !== false;
+  if (redact) {
+    const redactor = new Redactor(config.redaction);
+    redactor.deep(model);
+    model.redaction = { enabled: true, counts: redactor.summary() };
+  }
   return { model, unusable };
+}
+
+/** The coordinator's Markdown, read as UTF-8 text; it is rendered with raw HTML switched off. */
+async function readNotes(file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new InputError({ file }, `cannot read the notes: ${describeFsError(error)}`, { cause: error });
+  }
 }
 
 function keepOrThrow(error: unknown, options: CollectOptions): InputError {

@@ -51,6 +51,18 @@ const namePattern = z
     message: `may hold only ${NAME_FIELDS.map((f) => `{${f}}`).join(' ')}`,
   });
 
+/** A regular expression that compiles and cannot match nothing (which would mask between every character). */
+const regexSource = z.string().min(1).refine(
+  (s) => {
+    try {
+      return !new RegExp(s, 'u').test('');
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a regular expression that matches some text (e.g. "\\\\b5000-K\\\\d+-\\\\d{2}\\\\b")' },
+);
+
 /** A report of a batch: its own name, inputs and reader; the rest as the config says. */
 const report = z
   .object({
@@ -111,6 +123,14 @@ export const configSchema = z
       .default([])
       .refine((list) => new Set(list.map((r) => r.name)).size === list.length, { message: 'each report needs a name of its own' }),
     chromium: z.string().min(1).optional(),
+    /** Personal data in free text is masked by default; these add names and patterns to what is masked. */
+    redaction: z
+      .object({
+        names: z.array(z.string().trim().min(1)).default([]),
+        patterns: z.array(z.object({ kind: z.string().trim().min(1), pattern: regexSource }).strict()).default([]),
+      })
+      .strict()
+      .prefault({}),
     /** Seconds Chromium may take to start, and to print one report, before it is killed and tried once more. */
     renderTimeout: z.number().min(1).max(3600).default(60),
     /** A template folder whose files replace the default's. */

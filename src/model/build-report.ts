@@ -268,6 +268,8 @@ export class ReportBuilder {
       duplicates: [...this.duplicates],
       skipped: [...this.skipped],
       suggestions: [...suggestMerges('area', this.areas), ...suggestMerges('category', this.categories)],
+      // Masking is done on the whole model once it is made, notes included: see collectReport.
+      redaction: { enabled: false, counts: {} },
     };
   }
 

@@ -26,6 +26,8 @@ export interface ReportModel {
   skipped: SkippedRow[];
   /** Names that look like another name: likely spellings of one place or category. */
   suggestions: NameSuggestion[];
+  /** Whether personal data in the text was masked (it is unless --no-redact), and how much of each kind. */
+  redaction: { enabled: boolean; counts: Record<string, number> };
 }
 
 export interface ReportMeta {

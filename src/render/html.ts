@@ -118,6 +118,11 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     dayLine: (days: { date: string; count: number }[]) => new hbs.SafeString(dayLineSvg(days, text(language, 'time.perDay'))),
     /** The coordinator's notes: Markdown with raw HTML escaped and images left out, so nothing in them runs or loads. */
     markdown: (md: unknown) => new hbs.SafeString(typeof md === 'string' ? underSection(notes.render(md)) : ''),
+    /** "personnummer 3, telefonnummer 1": what was masked, by kind, in the report's language. */
+    redacted: (counts: Record<string, number>) =>
+      Object.keys(counts ?? {}).length === 0
+        ? text(language, 'appendix.redactionNone')
+        : text(language, 'appendix.redactionCounts', { counts: Object.entries(counts).map(([kind, n]) => `${text(language, `redaction.${kind}`, {}, kind)} ${fmt.number(n)}`).join(', ') }),
     join: (items: unknown[], separator: unknown) => (Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : ''),
   });
 }

@@ -118,6 +118,16 @@ const sv = {
   'appendix.sameId': 'samma id',
   'appendix.sameContent': 'samma tid, område, kategori och beskrivning',
   'appendix.skippedTitle': 'Summarader, inte räknade',
+  'appendix.redactionTitle': 'Maskerade personuppgifter',
+  'appendix.redactionCounts': 'Personuppgifter i texten är ersatta med sitt slag inom hakparentes, t.ex. [personnummer]: {counts}.',
+  'appendix.redactionNone': 'Texten är genomsökt efter personnummer, samordningsnummer, telefonnummer, e-postadresser och registreringsnummer; inga fanns.',
+  'appendix.redactionOff': 'Maskering avstängd (--no-redact): texten visas som den står i underlaget, med personuppgifter.',
+  'redaction.personnummer': 'personnummer',
+  'redaction.samordningsnummer': 'samordningsnummer',
+  'redaction.telefonnummer': 'telefonnummer',
+  'redaction.e-post': 'e-postadress',
+  'redaction.registreringsnummer': 'registreringsnummer',
+  'redaction.namn': 'namn',
   'appendix.definitions': 'Definitioner',
   'appendix.def.period': 'Perioden är {days} hela dygn, {start} kl. 00:00 till och med {end}, lokal tid ({zone}). Jämförelseperioden är lika lång och ligger närmast före.',
   'appendix.def.counting': 'En händelse räknas i den period då den inträffade. En bevakningsrunda räknas i den period då den började; tiden är verklig förfluten tid, även över sommartidsomställning.',
@@ -244,6 +254,16 @@ const en: Record<TextKey, string> = {
   'appendix.sameId': 'same id',
   'appendix.sameContent': 'same time, area, category and description',
   'appendix.skippedTitle': 'Totals rows, not counted',
+  'appendix.redactionTitle': 'Masked personal data',
+  'appendix.redactionCounts': 'Personal data in the text is replaced by its kind in brackets, e.g. [personnummer]: {counts}.',
+  'appendix.redactionNone': 'The text was searched for personal identity and coordination numbers, phone numbers, e-mail addresses and licence plates; there were none.',
+  'appendix.redactionOff': 'Masking switched off (--no-redact): the text is shown as it is in the exports, personal data included.',
+  'redaction.personnummer': 'personal identity number',
+  'redaction.samordningsnummer': 'coordination number',
+  'redaction.telefonnummer': 'phone number',
+  'redaction.e-post': 'e-mail address',
+  'redaction.registreringsnummer': 'licence plate',
+  'redaction.namn': 'name',
   'appendix.definitions': 'Definitions',
   'appendix.def.period': 'The period is {days} whole days, {start} 00:00 up to and including {end}, local time ({zone}). The comparison period is as long and comes just before.',
   'appendix.def.counting': 'An incident counts in the period in which it happened. A patrol round counts in the period in which it began; its time is real elapsed time, across daylight-saving changes too.',
@@ -259,8 +279,9 @@ const en: Record<TextKey, string> = {
 const TEXTS: Record<Language, Record<TextKey, string>> = { sv, en };
 
 /** The text for a key, with `{name}` filled in; the key itself when there is no such text, so a typo shows. */
-export function text(language: Language, key: string, params: Record<string, unknown> = {}): string {
-  const template = (TEXTS[language] as Record<string, string>)[key] ?? key;
+/** The text for `key`, with `{name}` filled in; `fallback` (or the key itself) when there is none. */
+export function text(language: Language, key: string, params: Record<string, unknown> = {}, fallback = key): string {
+  const template = (TEXTS[language] as Record<string, string>)[key] ?? fallback;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
 }
 

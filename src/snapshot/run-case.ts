@@ -9,7 +9,6 @@ import { join, resolve } from 'node:path';
 import { collectReport, type InputSpec } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
 import { InputError } from '../errors.js';
-import { describeFsError } from '../fs-errors.js';
 import { TimeReader } from '../ingest/times.js';
 import { addCalendarDays, reportPeriod } from '../period.js';
 import type { PdfPrinter } from '../render/pdf.js';
@@ -46,8 +45,8 @@ export async function renderCase(c: TestCase, printer: PdfPrinter): Promise<Case
     ...spec.activities.map((file) => ({ file, kind: 'activities' as const })),
   ];
   // The inputs are named in the report as the case names them, so that the expected files hold no machine's paths.
-  const { model } = await inFolder(dir, () => collectReport(inputs, period, config, { language: spec.language ?? config.language }));
-  if (spec.notes !== undefined) model.assessment = { markdown: await readNotes(resolve(dir, spec.notes)), source: spec.notes };
+  const notes = spec.notes === undefined ? undefined : { file: resolve(dir, spec.notes), shownAs: spec.notes };
+  const { model } = await inFolder(dir, () => collectReport(inputs, period, config, { language: spec.language ?? config.language, notes }));
   const options = { template: spec.template === undefined ? config.template : resolve(dir, spec.template), printer, date: new Date(now.value) };
   const pdf = (await renderReport(model, 'pdf', options)) as Uint8Array;
   return {
@@ -128,14 +127,6 @@ const quote = (s: string) => JSON.stringify(s);
 
 function noonAfter(end: string, timeZone: string) {
   return new TimeReader(timeZone).dateTime(`${addCalendarDays(end, 1, timeZone)} 12:00`);
-}
-
-async function readNotes(file: string): Promise<string> {
-  try {
-    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new InputError({ file }, `cannot read the notes: ${describeFsError(error)}`, { cause: error });
-  }
 }
 
 /** Runs `work` with `dir` as the working folder; the run is one process doing one case at a time. */

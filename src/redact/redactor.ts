@@ -1,0 +1,60 @@
+/**
+ * Masks personal data in text — place, not person — replacing each finding
+ * with its kind in brackets (`[personnummer]`), and counts what it masked.
+ */
+import { BUILT_IN, namePattern, type Pattern } from './patterns.js';
+
+export interface RedactionRules {
+  /** Names to mask (people, staff), whole words, any case. */
+  names?: readonly string[];
+  /** More patterns: a kind, and a regular expression. */
+  patterns?: readonly { kind: string; pattern: string }[];
+}
+
+export class Redactor {
+  readonly counts = new Map<string, number>();
+  private readonly patterns: Pattern[];
+
+  constructor(rules: RedactionRules = {}) {
+    const names = namePattern(rules.names ?? []);
+    this.patterns = [
+      ...(rules.patterns ?? []).map((p) => ({ kind: p.kind, regex: new RegExp(p.pattern, 'gu') })),
+      ...BUILT_IN,
+      ...(names ? [names] : []),
+    ];
+  }
+
+  text(input: string): string {
+    let text = input;
+    for (const { kind, regex, accept } of this.patterns) {
+      let out = '';
+      let last = 0;
+      for (const match of text.matchAll(regex)) {
+        const found = accept ? accept(match) : kind;
+        if (found === undefined) continue;
+        this.counts.set(found, (this.counts.get(found) ?? 0) + 1);
+        out += `${text.slice(last, match.index)}[${found}]`;
+        last = match.index + match[0].length;
+      }
+      if (last > 0) text = out + text.slice(last);
+    }
+    return text;
+  }
+
+  /** Every string in a plain-data value, masked in place. */
+  deep<T>(value: T): T {
+    if (typeof value === 'string') return this.text(value) as T;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = this.deep(value[i]);
+      return value;
+    }
+    if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) (value as Record<string, unknown>)[key] = this.deep((value as Record<string, unknown>)[key]);
+    }
+    return value;
+  }
+
+  summary(): Record<string, number> {
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+}

@@ -1,0 +1,69 @@
+/** Place, not person: personal data in the exports reaches no output unless --no-redact says so. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_ARGS, runCli } from '../support/cli.js';
+import { pdfPages } from '../support/pdf-text.js';
+import { tempDir } from '../support/tmp.js';
+
+const tmp = tempDir();
+/** What the fixtures' descriptions hold: a personnummer, a phone number, an e-mail address, a plate, another personnummer and phone number. */
+const PERSONAL = ['850709-9805', '070-123 45 67', 'anna.berg@example.se', 'ABC 123', '19121212-1212', '+46 8 123 456 78'];
+
+describe('redaction by default', () => {
+  it('leaves no personal data of the fixtures in the PDF, and still lists the serious incidents with their descriptions', async () => {
+    const output = join(tmp.dir, 'lagesbild.pdf');
+    const r = await runCli([...FIXTURE_ARGS, '-o', output]);
+    expect(r.code).toBe(0);
+    // Words as a reader sees them, whatever the line breaks.
+    const text = (await pdfPages(readFileSync(output))).join('\n').replace(/\s+/g, ' ');
+    for (const value of PERSONAL) expect(text).not.toContain(value);
+    expect(text).toContain('Slagsmål vid parkeringshuset, polis på plats, vittne [personnummer] hörd, tel. [telefonnummer].');
+    expect(text).toContain('anmälaren nås på [e-post]');
+    expect(text).toContain('Bil [registreringsnummer] lämnade platsen');
+    expect(text).toContain(
+      'Maskerade personuppgifter Personuppgifter i texten är ersatta med sitt slag inom hakparentes, t.ex. [personnummer]: e-postadress 1, personnummer 2, registreringsnummer 1, telefonnummer 2.',
+    );
+  });
+
+  it('leaves none in the HTML and the JSON either, which count what was masked', async () => {
+    const html = await runCli([...FIXTURE_ARGS, '--format', 'html', '-o', '-', '-q']);
+    const json = await runCli([...FIXTURE_ARGS, '--format', 'json', '-o', '-', '-q']);
+    for (const value of PERSONAL) {
+      expect(html.stdout).not.toContain(value);
+      expect(json.stdout).not.toContain(value);
+    }
+    expect(JSON.parse(json.stdout).redaction).toEqual({ enabled: true, counts: { 'e-post': 1, personnummer: 2, registreringsnummer: 1, telefonnummer: 2 } });
+  });
+
+  it('masks a rejected value in the warnings, the JSON log, validate and the report', async () => {
+    // A personnummer typed into the date column: the rejection quotes it.
+    const file = tmp.write('felaktig.csv', 'Datum;Område;Kategori;Beskrivning\n850709-9805;Centrum;hot;Hot mot personal, ring 0701234567\n2024-04-16;Centrum;hot;Hot\n');
+    const args = ['generate', '-i', file, '--from', '2024-04-15', '--format', 'json', '-o', '-'];
+    const text = await runCli(args);
+    expect(text.stderr).toContain(`${file}:2:1: Datum: "[personnummer]" is not a date`);
+    const json = await runCli([...args, '--log-format', 'json']);
+    expect(json.stderr).toContain('Datum: \\"[personnummer]\\" is not a date');
+    const validate = await runCli(['validate', '-i', file, '--from', '2024-04-15', '--format', 'json']);
+    expect(validate.stdout).toContain('Datum: \\"[personnummer]\\" is not a date');
+    for (const out of [text.stdout, text.stderr, json.stderr, validate.stdout]) expect(out).not.toContain('850709-9805');
+  });
+
+  it('shows the data with --no-redact, and says so in the report', async () => {
+    const output = join(tmp.dir, 'omaskerad.pdf');
+    const r = await runCli([...FIXTURE_ARGS, '--no-redact', '-o', output]);
+    expect(r.code).toBe(0);
+    const text = (await pdfPages(readFileSync(output))).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('850709-9805');
+    expect(text).toContain('Maskering avstängd (--no-redact): texten visas som den står i underlaget, med personuppgifter.');
+  });
+
+  it('masks the names and patterns the config adds', async () => {
+    const config = tmp.write('namn.json', JSON.stringify({ redaction: { names: ['Kim Berg'], patterns: [{ kind: 'ärendenummer', pattern: '5000-K\\d+-\\d{2}' }] } }));
+    const file = tmp.write('namn.csv', 'Datum;Område;Kategori;Beskrivning\n2024-04-16;Centrum;hot;Kim Berg hotade personal, polisens ärende 5000-K123456-24\n');
+    const r = await runCli(['generate', '-c', config, '-i', file, '--from', '2024-04-15', '--format', 'json', '-o', '-', '-q']);
+    const model = JSON.parse(r.stdout);
+    expect(model.notable.items[0].description).toBe('[namn] hotade personal, polisens ärende [ärendenummer]');
+    expect(model.redaction.counts).toEqual({ namn: 1, ärendenummer: 1 });
+  });
+});

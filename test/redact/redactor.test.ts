@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { luhn } from '../../src/redact/patterns.js';
+import { Redactor } from '../../src/redact/redactor.js';
+
+const masked = (text: string, rules = {}) => new Redactor(rules).text(text);
+
+describe('what is masked', () => {
+  it.each([
+    ['Anmälare 850709-9805 hörd på plats.', 'Anmälare [personnummer] hörd på plats.'],
+    ['pnr 198507099805', 'pnr [personnummer]'],
+    ['pnr 19850709-9805', 'pnr [personnummer]'],
+    ['äldre: 121212+1212', 'äldre: [personnummer]'],
+    ['8507099805 hördes', '[personnummer] hördes'],
+    ['samordningsnr 850769-9802', 'samordningsnr [samordningsnummer]'],
+    ['Ring 070-123 45 67 vid behov', 'Ring [telefonnummer] vid behov'],
+    ['tel 0701234567.', 'tel [telefonnummer].'],
+    ['växel 08-123 456 78', 'växel [telefonnummer]'],
+    ['031-12 34 56 (kväll)', '[telefonnummer] (kväll)'],
+    ['+46 70 123 45 67', '[telefonnummer]'],
+    ['+46(0)70-1234567', '[telefonnummer]'],
+    ['0046701234567', '[telefonnummer]'],
+    ['mejl anna.svensson@example.se skickat', 'mejl [e-post] skickat'],
+    ['Bil ABC 123 stod kvar', 'Bil [registreringsnummer] stod kvar'],
+    ['bil XYZ12A i hamnen', 'bil [registreringsnummer] i hamnen'],
+    ['reg.nr MLB-845', 'reg.nr [registreringsnummer]'],
+  ])('%s', (input, output) => {
+    expect(masked(input)).toBe(output);
+  });
+});
+
+describe('what looks like it and is left alone', () => {
+  it.each([
+    'Händelsen 2024-04-15 kl. 13:58',
+    'Datum 15.04.2024 och 01-02-2024',
+    'Ärende SK-2024-0311 och K-2024-001234',
+    'Polisens diarienummer 5000-K123456-24',
+    'Belopp 1 500 000 kr, 2 400 kr',
+    'Organisationsnummer 556016-0680', // a company: month 60
+    '8507099806 har fel kontrollsiffra',
+    '850732-1234 är inget datum',
+    'Rond 22:15–23:05, 45 min, 1,5 h',
+    'Vecka 16–17, 20240415',
+    'Plats E4 115 och väg 222',
+    'BRÅ 2024, SFI 123, EST 2024, LVU 2020',
+    'ABB 2024 och ABC 1234',
+    'Klockan 0800 och 0930',
+    'Larmkod 1234567890',
+  ])('%s', (input) => {
+    expect(masked(input)).toBe(input);
+  });
+});
+
+describe('the rules', () => {
+  it('checks the Luhn digit of the ten digits', () => {
+    expect(luhn('8507099805')).toBe(true);
+    expect(luhn('8507099806')).toBe(false);
+  });
+
+  it('masks configured names as whole words in any case, and extra patterns', () => {
+    const r = new Redactor({ names: ['Anna Svensson', 'Kim'], patterns: [{ kind: 'ärendenummer', pattern: '\\b5000-K\\d+-\\d{2}\\b' }] });
+    expect(r.text('anna  svensson och Kim såg det; Kimberly inte. Ärende 5000-K123456-24.')).toBe('[namn] och [namn] såg det; Kimberly inte. Ärende [ärendenummer].');
+    expect(r.summary()).toEqual({ namn: 2, ärendenummer: 1 });
+  });
+
+  it('counts by kind, over everything it masked', () => {
+    const r = new Redactor();
+    r.deep({ a: ['070-123 45 67', { b: '850709-9805 och 0701234567' }], n: 3 });
+    expect(r.summary()).toEqual({ personnummer: 1, telefonnummer: 2 });
+  });
+});
