@@ -61,6 +61,11 @@ export class ConfigError extends LagesbildError {
   readonly exitCode = ExitCode.config;
 }
 
+/** A template folder whose files are wrong or out of bounds: like a config error, the set-up's to fix. */
+export class TemplateError extends LagesbildError {
+  readonly exitCode = ExitCode.config;
+}
+
 export class UsageError extends LagesbildError {
   readonly exitCode = ExitCode.usage;
 }

@@ -3,16 +3,17 @@
  * `partials/*.hbs`, `style.css`, and `header.hbs` / `footer.hbs` for the PDF's
  * running header and footer. Data is always escaped: CSV content is text, never markup.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import MarkdownIt from 'markdown-it';
-import { RenderError } from '../errors.js';
+import { TemplateError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
 import { dayLineSvg, heatmapSvg } from './charts.js';
 import { fontFaceCss } from './fonts.js';
 import { formatsFor } from './format.js';
+import { checkEscaping, TemplateFiles } from './template-files.js';
 import { text, type Language } from './texts.js';
 
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
@@ -21,6 +22,8 @@ export interface RenderedHtml {
   html: string;
   headerTemplate: string;
   footerTemplate: string;
+  /** Folders the page's own assets (a logo) may come from, first match wins; none when absent. */
+  assets?: readonly string[];
 }
 
 /**
@@ -32,45 +35,26 @@ export async function renderHtml(model: ReportModel, templateDir?: string): Prom
   const hbs = Handlebars.create();
   const fontCss = await fontFaceCss();
   registerHelpers(hbs, model.meta.language, fontCss);
-  const dirs = templateDir ? [templateDir, DEFAULT_TEMPLATE_DIR] : [DEFAULT_TEMPLATE_DIR];
-  const read = (name: string) => readTemplateFile(dirs, name);
-  const partials = new Set((await Promise.all(dirs.map(listPartials))).flat());
-  for (const file of partials) hbs.registerPartial(basename(file, '.hbs'), await read(join('partials', file)));
+  const files = new TemplateFiles(templateDir ? [templateDir, DEFAULT_TEMPLATE_DIR] : [DEFAULT_TEMPLATE_DIR]);
+  const compile = (source: string, name: string) => {
+    checkEscaping(hbs, source, files.find(name) ?? name);
+    return hbs.compile(source, { strict: false, noEscape: false });
+  };
+  for (const file of await files.partialNames()) {
+    const name = join('partials', file);
+    const source = await files.text(name);
+    checkEscaping(hbs, source, files.find(name) ?? name);
+    hbs.registerPartial(basename(file, '.hbs'), source);
+  }
   const ownCss = templateDir ? await readFile(join(templateDir, 'style.css'), 'utf8').catch(() => '') : '';
   // The embedded typeface first, so that a template's own CSS can use it or override it.
-  const css = [fontCss, await readTemplateFile([DEFAULT_TEMPLATE_DIR], 'style.css'), ownCss].join('\n');
+  const css = [fontCss, await new TemplateFiles([DEFAULT_TEMPLATE_DIR]).text('style.css'), ownCss].join('\n');
   const context = { ...model, css };
-  const compile = (source: string) => hbs.compile(source, { strict: false, noEscape: false });
+  const [report, header, footer] = await Promise.all(['report.hbs', 'header.hbs', 'footer.hbs'].map(async (name) => compile(await files.text(name), name)));
   try {
-    return {
-      html: compile(await read('report.hbs'))(context),
-      headerTemplate: compile(await read('header.hbs'))(context),
-      footerTemplate: compile(await read('footer.hbs'))(context),
-    };
+    return { html: report!(context), headerTemplate: header!(context), footerTemplate: footer!(context), assets: files.dirs };
   } catch (error) {
-    throw new RenderError(`template ${templateDir ?? DEFAULT_TEMPLATE_DIR}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-/** The first of the folders that has the file. */
-async function readTemplateFile(dirs: readonly string[], name: string): Promise<string> {
-  for (const dir of dirs) {
-    try {
-      return await readFile(join(dir, name), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new RenderError(`template ${join(dir, name)}: cannot read (${(error as NodeJS.ErrnoException).code})`, { cause: error });
-      }
-    }
-  }
-  throw new RenderError(`template: no ${name} in ${dirs.join(' or ')}`);
-}
-
-async function listPartials(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(join(dir, 'partials'))).filter((f) => extname(f) === '.hbs').sort();
-  } catch {
-    return [];
+    throw new TemplateError(`template ${templateDir ?? DEFAULT_TEMPLATE_DIR}: ${(error as Error).message}`, { cause: error });
   }
 }
 

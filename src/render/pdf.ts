@@ -8,12 +8,17 @@
  * crashes or hangs, on launch or while printing, is killed with all its
  * processes and started once more; a second failure is a BrowserFailedError.
  */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { BrowserFailedError, RenderError } from '../errors.js';
 import type { RenderedHtml } from './html.js';
+import { TemplateFiles } from './template-files.js';
 
-/** The report is served to the page from memory under this address; nothing else loads. */
-const DOCUMENT_URL = 'https://lagesbild.invalid/report.html';
+/** The report is served to the page from memory under this address; only it and the template's own files load. */
+const ORIGIN = 'https://lagesbild.invalid/';
+const DOCUMENT_URL = `${ORIGIN}report.html`;
+const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
 
 export interface PdfOptions {
   executablePath: string;
@@ -145,6 +150,9 @@ export class PdfPrinter {
       } else if (url.startsWith('data:')) {
         // Inline data (an embedded font or image) reaches nothing outside the page.
         void request.continue();
+      } else if (url.startsWith(ORIGIN) && templateAsset(doc, url)) {
+        const path = templateAsset(doc, url)!;
+        void request.respond({ status: 200, contentType: TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', body: readFileSync(path) });
       } else {
         this.options.onBlocked?.(url);
         void request.abort('blockedbyclient');
@@ -163,6 +171,17 @@ export class PdfPrinter {
       tagged: true,
       timeout: this.timeout,
     });
+  }
+}
+
+/** A file of the template's own folders that the page asks for (`<img src="logo.png">`); never one outside them. */
+function templateAsset(doc: RenderedHtml, url: string): string | undefined {
+  if (!doc.assets) return undefined;
+  try {
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    return name === '' ? undefined : new TemplateFiles(doc.assets).find(name);
+  } catch {
+    return undefined;
   }
 }
 

@@ -86,3 +86,65 @@ describe('a municipality\'s own template', async () => {
     expect(r.stderr).toBe(`error: --template: ${join(dir, 'nej')} is not a folder\n`);
   });
 });
+
+describe('a template folder is a closed box', async () => {
+  const { mkdirSync, writeFileSync, symlinkSync } = await import('node:fs');
+  const { PNG } = await import('pngjs');
+  const incidents = tmp.write('box.csv', 'Tidpunkt;Område;Kategori;Beskrivning\n2024-04-16 10:00;Hamnen;hot;background: url(https://example.org/spion.png)\n');
+  const template = (name: string, title: string) => {
+    const dir = join(tmp.dir, name);
+    mkdirSync(join(dir, 'partials'), { recursive: true });
+    writeFileSync(join(dir, 'partials', 'title.hbs'), title);
+    return dir;
+  };
+  const generate = (dir: string, output = '-', format = 'html') =>
+    runCli(['generate', '--incidents', incidents, '--from', '2024-04-15', '--template', dir, '--format', format, '-o', output]);
+
+  it('refuses a template that puts data in unescaped, naming the file and line', async () => {
+    const dir = template('trippel', '<header>\n<h1>{{{meta.municipality}}}</h1></header>');
+    const r = await generate(dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(
+      `error: template ${join(dir, 'partials/title.hbs')}:2: {{{meta.municipality}}} would put data into the page unescaped, where it could become markup; use {{meta.municipality}}\n`,
+    );
+    const amp = await generate(template('ampersand', '<h1>{{& meta.municipality}}</h1>'));
+    expect(amp.code).toBe(3);
+  });
+
+  it('serves the printing page the template\'s own files, and nothing outside the folder, links included', async () => {
+    const dir = template('logga', '<header><img src="logo.png" alt="logga"><img src="../../../../etc/passwd"><img src="hemligt.png"><h1>Med logga</h1></header>');
+    const logo = new PNG({ width: 40, height: 20 });
+    logo.data.fill(200);
+    writeFileSync(join(dir, 'logo.png'), PNG.sync.write(logo));
+    // A link in the folder to a file outside it.
+    symlinkSync('/etc/hostname', join(dir, 'hemligt.png'));
+    const output = join(tmp.dir, 'logga.pdf');
+    const r = await generate(dir, output, 'pdf');
+    expect(r.code).toBe(0);
+    const blocked = r.stderr.split('\n').filter((l) => l.includes('blocked'));
+    expect(blocked).toEqual([
+      'warning: the report page tried to load https://lagesbild.invalid/etc/passwd; blocked',
+      'warning: the report page tried to load https://lagesbild.invalid/hemligt.png; blocked',
+    ]);
+    expect(r.stderr).not.toContain('logo.png');
+    expect((await pdfPages(readFileSync(output)))[0]).toContain('Med logga');
+    // The default report has no raster image: this one is the logo.
+    expect(readFileSync(output).toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+  });
+
+  it('refuses a partial that is a link out of the folder', async () => {
+    const dir = template('lank', '<h1>x</h1>');
+    const outside = tmp.write('utanfor.hbs', '<p>{{meta.municipality}}</p>');
+    symlinkSync(outside, join(dir, 'partials', 'notable.hbs'));
+    const r = await generate(dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`error: template ${join(dir, 'partials/notable.hbs')}: is a link to a file outside the template folder\n`);
+  });
+
+  it('prints CSS in the data as text, and nothing is fetched', async () => {
+    const output = join(tmp.dir, 'css.pdf');
+    const r = await runCli(['generate', '--incidents', incidents, '--from', '2024-04-15', '-o', output]);
+    expect(r.stderr).not.toContain('blocked');
+    expect((await pdfPages(readFileSync(output))).join('\n')).toContain('background: url(https://example.org/spion.png)');
+  });
+});
