@@ -7,6 +7,12 @@ import { constants } from 'node:os';
 
 const tasks = new Set<() => void>();
 let installed = false;
+let say: (message: string) => void = (message) => process.stderr.write(`lagesbild: ${message}\n`);
+
+/** How the last words are said: the run's logger, so that JSON logs stay JSON. */
+export function sayOnStop(how: (message: string) => void): void {
+  say = how;
+}
 
 /** Runs `task` if the process is stopped by a signal before `release()` is called. */
 export function onStop(task: () => void): () => void {
@@ -27,7 +33,7 @@ function install(): void {
           // the others still run
         }
       }
-      process.stderr.write(`lagesbild: stopped by ${signal}; no report was left half-written\n`);
+      say(`stopped by ${signal}; no report was left half-written`);
       // The shell's convention: 128 + the signal's number.
       process.exit(128 + constants.signals[signal]);
     });

@@ -112,8 +112,8 @@ class Run {
     }
     const progress = createProgress(process.stderr, { quiet: options.quiet || log.format === 'json' });
     const language = options.language as 'sv' | 'en' | undefined;
-    const notes = job.notes === undefined ? undefined : { file: job.notes, shownAs: options.notes ?? (relative(this.cwd, job.notes) || job.notes) };
-    const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes, redact: options.redact, onProgress: progress.update }).finally(
+    if (job.inputs instanceof LagesbildError) throw job.inputs;
+    const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update }).finally(
       progress.done,
     );
     reportProblems(model, log);

@@ -5,7 +5,7 @@
  * exists is overwritten without --force.
  */
 import { existsSync } from 'node:fs';
-import { chmod, cp, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultConfig } from '../config/schema.js';
@@ -16,7 +16,6 @@ import { scaffoldFiles } from '../init/scaffold.js';
 import { addCalendarDays, lastCompleteWindowStart, localDate } from '../period.js';
 import { DEFAULT_TEMPLATE_DIR } from '../render/html.js';
 import { findCases } from '../snapshot/case.js';
-import { VERSION } from '../version.js';
 import { currentTime } from './inputs.js';
 import type { Logger } from './log.js';
 import { testCases } from './test.js';
@@ -40,12 +39,14 @@ export async function init(dirArg: string | undefined, options: InitOptions, log
     windowStart,
     anchor: period.anchor,
     days: period.days,
-    packageSpec: options.package ?? `lagesbild@${VERSION}`,
+    packageSpec: options.package ?? '',
     node: process.execPath,
     bin: BIN,
     dir,
     samples: sampleExports(addCalendarDays(windowStart, -period.days, timezone), period.days, timezone),
   });
+  const found = await stat(dir).catch(() => undefined);
+  if (found && !found.isDirectory()) throw new OutputError(`${dir}: is a file; init makes a set-up in a folder`);
   const paths = [...Object.keys(files), 'template'];
   const existing = paths.filter((p) => existsSync(join(dir, p)));
   if (existing.length > 0 && !options.force) {
@@ -68,6 +69,9 @@ export async function init(dirArg: string | undefined, options: InitOptions, log
   const missing = await makeExpected(dir, log, cwd);
   if (missing) {
     log.warn(`the test's expected outputs are not made yet (${missing}); once Chromium and poppler-utils are installed: lagesbild test --update ${join(shown, 'tests')}`);
+  }
+  if (options.package === undefined) {
+    log.warn('the CI job does not know how to install lagesbild yet: set LAGESBILD_PACKAGE in its CI file (or run init again with --package SPEC: an npm spec, a git URL or a tarball)');
   }
   log.info(`Next: cd ${shown} && lagesbild generate   (then see README.md there)`);
 }

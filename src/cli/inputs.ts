@@ -1,6 +1,6 @@
 /** The options every command that reads exports shares: which files, which window. */
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { InputSpec } from '../collect/index.js';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { Config } from '../config/schema.js';
@@ -33,26 +33,28 @@ export function inputSpecs(options: InputOptions, cwd: string, configured?: { in
   if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
     throw new UsageError(`--encoding: "${options.encoding}" is not an encoding lagesbild knows (e.g. utf-8, windows-1252, utf-16le)`);
   }
-  let files: Record<InputKind, string[]>;
+  const given = (kind: InputKind, files: string[] | undefined) => (files ?? []).map((file) => ({ file, kind }));
+  // From the config: read where the config says, named as the config names them, wherever the command runs.
+  const fromConfig = (kind: InputKind) =>
+    (configured!.inputs![kind] ?? []).flatMap((pattern) => matching(pattern, configured!.dir, `${configured!.key}.${kind}`)).map((file) => ({ file, kind, name: relative(configured!.dir, file) }));
+  let specs: InputSpec[];
   if (options.incidents !== undefined) {
-    files = { incidents: options.incidents, patrols: options.patrols ?? [], activities: options.activities ?? [] };
+    specs = [...given('incidents', options.incidents), ...given('patrols', options.patrols), ...given('activities', options.activities)];
   } else if (configured?.inputs?.incidents) {
-    const expand = (kind: InputKind) => (configured.inputs![kind] ?? []).flatMap((pattern) => matching(pattern, configured.dir, `${configured.key}.${kind}`));
-    files = { incidents: expand('incidents'), patrols: options.patrols ?? expand('patrols'), activities: options.activities ?? expand('activities') };
+    specs = [
+      ...fromConfig('incidents'),
+      ...(options.patrols ? given('patrols', options.patrols) : fromConfig('patrols')),
+      ...(options.activities ? given('activities', options.activities) : fromConfig('activities')),
+    ];
   } else {
-    throw new UsageError('no incident exports: give --incidents FILE…, or list them under "inputs": {"incidents": […]} in the config');
+    throw new UsageError(`no incident exports: give --incidents FILE…, or list them under "${configured?.key ?? 'inputs'}": {"incidents": […]} in the config`);
   }
-  const specs: InputSpec[] = [
-    ...files.incidents.map((file) => ({ file, kind: 'incidents' as const })),
-    ...files.patrols.map((file) => ({ file, kind: 'patrols' as const })),
-    ...files.activities.map((file) => ({ file, kind: 'activities' as const })),
-  ];
   const seen = new Map<string, string>();
-  for (const { file } of specs) {
+  for (const { file, name } of specs) {
     const key = realPath(resolve(cwd, file));
     const earlier = seen.get(key);
-    if (earlier !== undefined) throw new UsageError(`the same file is given twice: ${earlier} and ${file}`);
-    seen.set(key, file);
+    if (earlier !== undefined) throw new UsageError(`the same file is given twice: ${earlier} and ${name ?? file}`);
+    seen.set(key, name ?? file);
   }
   return specs;
 }

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { InputSpec } from '../collect/index.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, LagesbildError, UsageError } from '../errors.js';
 import { isoWeeks, isoWeekYear, type ReportPeriod } from '../period.js';
 import type { Format } from './formats.js';
 import { inputSpecs, type InputOptions } from './inputs.js';
@@ -24,9 +24,10 @@ export interface Job {
   name: string | undefined;
   /** The config as this report sees it: its own municipality, recipient and marking. */
   config: Config;
-  inputs: InputSpec[];
-  /** The coordinator's notes, a Markdown file. */
-  notes: string | undefined;
+  /** Its inputs; in a batch, the reason a report has none (the others are still made). */
+  inputs: InputSpec[] | LagesbildError;
+  /** The coordinator's notes, a Markdown file, and how the report names it. */
+  notes: { file: string; shownAs: string } | undefined;
   /** Absolute path; undefined for stdout. */
   target: string | undefined;
   /** The name from the config's pattern, not from -o. */
@@ -50,10 +51,23 @@ export function planJobs(options: JobOptions, { config, file }: LoadedConfig, pe
   const entries = batch ? config.reports : [undefined];
   return entries.map((entry, i) => {
     const own = entry?.inputs;
-    const inputs = own
-      ? inputSpecs({ ...options, incidents: undefined, patrols: undefined, activities: undefined }, cwd, { inputs: own, dir: configDir, key: `reports.${i}.inputs` })
-      : inputSpecs(options, cwd, { inputs: config.inputs, dir: configDir, key: 'inputs' });
-    const notes = options.notes !== undefined ? resolve(cwd, options.notes) : (own?.notes ?? config.inputs?.notes) !== undefined ? resolve(configDir, (own?.notes ?? config.inputs?.notes)!) : undefined;
+    // A report's own inputs go over the config's; what it does not name comes from the config (or the command line).
+    const configured = { inputs: own ? { ...config.inputs, ...own } : config.inputs, dir: configDir, key: own?.incidents ? `reports.${i}.inputs` : 'inputs' };
+    const cli = own?.incidents ? { ...options, incidents: undefined } : options;
+    let inputs: InputSpec[] | LagesbildError;
+    try {
+      inputs = inputSpecs(cli, cwd, configured);
+    } catch (error) {
+      if (!batch || !(error instanceof LagesbildError)) throw error;
+      inputs = error;
+    }
+    const configuredNotes = own?.notes ?? config.inputs?.notes;
+    const notes =
+      options.notes !== undefined
+        ? { file: resolve(cwd, options.notes), shownAs: options.notes }
+        : configuredNotes !== undefined
+          ? { file: resolve(configDir, configuredNotes), shownAs: configuredNotes }
+          : undefined;
     const target =
       options.output === '-' ? undefined : options.output !== undefined ? resolve(cwd, options.output) : resolve(dir, outputName(pattern, period, format, entry?.name));
     return {

@@ -4,13 +4,23 @@
  */
 import { CommanderError } from 'commander';
 import { ExitCode, LagesbildError, QuietExit } from '../errors.js';
+import { sayOnStop } from './cleanup.js';
 import { createLogger, type Logger } from './log.js';
 import { buildProgram } from './program.js';
 
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
   const debug = argv.includes('--debug');
-  let log: Logger = createLogger();
+  // Known before commander parses, so that its own errors (an unknown option) are JSON lines too.
+  const format = argv.some((a, i) => a === '--log-format=json' || (a === '--log-format' && argv[i + 1] === 'json')) ? 'json' : 'text';
+  let log: Logger = createLogger({ format });
   const program = buildProgram(() => log);
+  if (format === 'json') {
+    const writeErr = (text: string) => {
+      for (const line of text.split('\n')) if (line.trim() !== '' && !line.startsWith('(run with --help')) log.error(line.replace(/^error: /, ''));
+    };
+    for (const command of [program, ...program.commands]) command.configureOutput({ writeErr });
+  }
+  sayOnStop((message) => log.error(message));
   program.hook('preAction', (command, action) => {
     const { quiet, logFormat } = command.opts();
     log = createLogger({ quiet: quiet === true, format: logFormat, redact: action.opts().redact !== false });

@@ -3,13 +3,14 @@
  * coordinator what it found and what to fix — no report. Exit 0 when clean,
  * 1 when rows were rejected, 2 when a file cannot be used at all.
  */
-import { dirname, resolve } from 'node:path';
-import { collectReport, type Collected } from '../collect/index.js';
+import { resolve } from 'node:path';
+import { type InputSpec, collectReport, type Collected } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
-import { ExitCode, formatPosition, type InputError, QuietExit, UsageError } from '../errors.js';
+import { ExitCode, LagesbildError, formatPosition, type InputError, QuietExit, UsageError } from '../errors.js';
 import type { InputAccount } from '../model/report.js';
 import { weekRange } from '../render/format.js';
-import { inputSpecs, resolvePeriod, type InputOptions } from './inputs.js';
+import { resolvePeriod, type InputOptions } from './inputs.js';
+import { planJobs } from './jobs.js';
 import { createProgress } from './progress.js';
 import { writeStdout } from './write-output.js';
 
@@ -34,9 +35,14 @@ export async function validate(options: ValidateOptions, cwd = process.cwd()): P
   const loaded = await loadConfig(options.config, cwd);
   const { config } = loaded;
   const period = resolvePeriod(options, config);
-  const configDir = loaded.file ? dirname(resolve(cwd, loaded.file)) : cwd;
+  // Every export the run would read: the config's, or, in a batch, each report's, once each.
+  const specs = new Map<string, InputSpec>();
+  for (const job of planJobs(options, loaded, period, 'json', cwd)) {
+    if (job.inputs instanceof LagesbildError) throw job.inputs;
+    for (const spec of job.inputs) if (!specs.has(resolve(cwd, spec.file))) specs.set(resolve(cwd, spec.file), spec);
+  }
   const progress = createProgress(process.stderr);
-  const collected = await collectReport(inputSpecs(options, cwd, { inputs: config.inputs, dir: configDir, key: 'inputs' }), period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update }).finally(
+  const collected = await collectReport([...specs.values()], period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update }).finally(
     progress.done,
   );
   const report = validationReport(collected);

@@ -20,8 +20,11 @@ import { readInParallel, shouldSplit } from './parallel.js';
 import { readWhole } from './read-whole.js';
 
 export interface InputSpec {
+  /** Where to read it. */
   file: string;
   kind: InputKind;
+  /** How the report names it (default: `file`): e.g. relative to the config, so a report does not depend on where it was made. */
+  name?: string;
 }
 
 export interface CollectOptions {
@@ -58,24 +61,24 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
   const builder = new ReportBuilder(period, { areas: config.areaAliases, categories: config.categoryAliases, seriousCategories: config.seriousCategories, commitments: config.commitments });
   const unusable: UnusableFile[] = [];
   const shapes: (InputShape | InputError)[] = [];
-  for (const { file, kind } of inputs) {
-    shapes.push(await inspectInput(file, kind, ingestOptions(file, kind, config, options)).catch((error: unknown) => keepOrThrow(error, options)));
+  for (const { file, kind, name } of inputs) {
+    shapes.push(await inspectInput(file, kind, ingestOptions(file, kind, config, options, name)).catch((error: unknown) => keepOrThrow(error, options)));
   }
   const total = shapes.reduce((n, s) => n + (s instanceof InputError ? 0 : s.size), 0);
   let done = 0;
   const onBytes = options.onProgress && ((n: number) => options.onProgress!((done += n), total));
 
-  for (const [i, { file, kind }] of inputs.entries()) {
-    const account = builder.addFile(file, kind);
+  for (const [i, { file, kind, name }] of inputs.entries()) {
+    const account = builder.addFile(name ?? file, kind);
     const shape = shapes[i]!;
     try {
       if (shape instanceof InputError) throw shape;
       const read = shouldSplit(shape, options.threads, options.splitFrom) ? readInParallel : readWhole;
-      const result = await read(shape, ingestOptions(file, kind, config, options), period, builder, account, { threads: options.threads, onBytes });
+      const result = await read(shape, ingestOptions(file, kind, config, options, name), period, builder, account, { threads: options.threads, onBytes });
       builder.describeFile(account, describeFormat(shape, result));
     } catch (error) {
       keepOrThrow(error, options);
-      unusable.push({ file, kind, error: error as InputError });
+      unusable.push({ file: name ?? file, kind, error: error as InputError });
     }
   }
   const model = builder.build({
@@ -111,11 +114,11 @@ function keepOrThrow(error: unknown, options: CollectOptions): InputError {
   return error;
 }
 
-function ingestOptions(file: string, kind: InputKind, config: Config, options: CollectOptions): IngestOptions {
+function ingestOptions(file: string, kind: InputKind, config: Config, options: CollectOptions, name = file): IngestOptions {
   return {
     timeZone: config.timezone,
     columns: config.columns[kind],
-    encoding: options.encoding ?? config.encodings[file] ?? config.encodings[basename(file)],
+    encoding: options.encoding ?? config.encodings[name] ?? config.encodings[file] ?? config.encodings[basename(file)],
     dateOrder: config.dateOrder,
   };
 }

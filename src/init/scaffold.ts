@@ -12,7 +12,7 @@ export interface ScaffoldOptions {
   /** Monday the cadence counts from. */
   anchor: string;
   days: number;
-  /** How the CI job installs lagesbild: an npm package spec (name@version, git URL, tarball). */
+  /** How the CI job installs lagesbild: an npm package spec (name@version, git URL, tarball); empty until given. */
   packageSpec: string;
   /** Absolute paths for the crontab line, which runs with cron's bare PATH. */
   node: string;
@@ -96,9 +96,9 @@ notes: bedomning.md
 function crontab(o: ScaffoldOptions): string {
   return `# lagesbild for ${o.municipality}: add with \`crontab -e\`.
 # Every Monday at 06:15. On a fortnightly cadence every other Monday makes the lägesbild of the
-# fortnight just ended; the Mondays between find it made and do nothing (exit 0). Warnings and
-# errors go to the log as JSON lines; cron mails anything else.
-15 6 * * 1  cd ${shellQuote(o.dir)} && ${shellQuote(o.node)} ${shellQuote(o.bin)} generate --log-format json >> rapporter.log 2>&1
+# fortnight just ended; the Mondays between find it made and do nothing (exit 0). What it says goes
+# to rapporter.log as JSON lines; when it fails, the line after || is what cron mails.
+15 6 * * 1  cd ${shellQuote(o.dir)} && ${shellQuote(o.node)} ${shellQuote(o.bin)} generate --log-format json 2>> rapporter.log || echo "lagesbild failed (exit $?): see ${o.dir}/rapporter.log" >&2
 `;
 }
 
@@ -118,7 +118,7 @@ fi
 
 # 2. lagesbild itself, unless the job has it already (LAGESBILD=path/to/lagesbild).
 if [ -z "\${LAGESBILD:-}" ]; then
-  npm install --no-save --no-audit --no-fund --prefix .lagesbild "\${LAGESBILD_PACKAGE:?set LAGESBILD_PACKAGE to the lagesbild package to install}"
+  npm install --no-save --no-audit --no-fund --prefix .lagesbild "\${LAGESBILD_PACKAGE:?set LAGESBILD_PACKAGE in the CI file to how lagesbild is installed: an npm spec, a git URL or a tarball}"
   LAGESBILD=.lagesbild/node_modules/.bin/lagesbild
 fi
 
@@ -145,6 +145,7 @@ jobs:
       - uses: actions/checkout@v4
       - run: sh ci/lagesbild-ci.sh
         env:
+          # How to install lagesbild: an npm spec, a git URL or a tarball (lagesbild init --package).
           LAGESBILD_PACKAGE: ${yamlString(o.packageSpec)}
       - if: failure()
         uses: actions/upload-artifact@v4
@@ -159,6 +160,7 @@ function gitlabCi(o: ScaffoldOptions): string {
 lagesbild:
   image: node:20-bookworm
   variables:
+    # How to install lagesbild: an npm spec, a git URL or a tarball (lagesbild init --package).
     LAGESBILD_PACKAGE: ${yamlString(o.packageSpec)}
   script:
     - sh ci/lagesbild-ci.sh

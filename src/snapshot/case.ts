@@ -45,7 +45,8 @@ export interface TestCase {
   name: string;
   dir: string;
   file: string;
-  spec: CaseSpec;
+  /** What the case says; a case whose file cannot be read has instead the reason, and fails on its own. */
+  spec: CaseSpec | ConfigError;
 }
 
 const CASE_FILES = ['case.yaml', 'case.yml', 'case.json'];
@@ -72,9 +73,8 @@ async function readCase(dir: string): Promise<TestCase> {
   try {
     raw = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (error) {
-    throw new ConfigError(`${file}: cannot be read: ${String((error as Error).message).split('\n')[0]}`, { cause: error });
+    return { name: basename(dir), dir, file, spec: new ConfigError(`${file}: cannot be read: ${String((error as Error).message).split('\n')[0]}`, { cause: error }) };
   }
   const parsed = caseSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new ConfigError(`${file}: ${describeIssue(parsed.error)}`);
-  return { name: basename(dir), dir, file, spec: parsed.data };
+  return { name: basename(dir), dir, file, spec: parsed.success ? parsed.data : new ConfigError(`${file}: ${describeIssue(parsed.error)}`) };
 }

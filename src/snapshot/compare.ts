@@ -45,8 +45,14 @@ export interface ImageComparison {
   sizeChanged: boolean;
 }
 
-export function compareImages(expected: Buffer, actual: Buffer, { threshold = 0.1 } = {}): ImageComparison {
-  const a = PNG.sync.read(expected);
+/** undefined when the expected file is not a PNG image. */
+export function compareImages(expected: Buffer, actual: Buffer, { threshold = 0.1 } = {}): ImageComparison | undefined {
+  let a: PNG;
+  try {
+    a = PNG.sync.read(expected);
+  } catch {
+    return undefined;
+  }
   const b = PNG.sync.read(actual);
   if (a.width !== b.width || a.height !== b.height) return { differing: Math.max(a.width * a.height, b.width * b.height), total: a.width * a.height, diff: undefined, sizeChanged: true };
   const out = new PNG({ width: a.width, height: a.height });

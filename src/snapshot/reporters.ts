@@ -11,7 +11,8 @@ export function report(results: CaseResult[], reporter: Reporter): string {
 function tap(results: CaseResult[]): string {
   const lines = ['TAP version 13', `1..${results.length}`];
   results.forEach((r, i) => {
-    lines.push(`${r.ok ? 'ok' : 'not ok'} ${i + 1} - ${r.name}`);
+    // A # would start a directive (# SKIP, # TODO) that hides a failure.
+    lines.push(`${r.ok ? 'ok' : 'not ok'} ${i + 1} - ${r.name.replaceAll('\\', '\\\\').replaceAll('#', '\\#')}`);
     if (r.ok) return;
     // A YAML block: each problem a quoted string, so no character in it can break the block.
     lines.push('  ---', '  problems:', ...r.problems.map((p) => `    - ${JSON.stringify(p)}`), '  ...');

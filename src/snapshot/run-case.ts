@@ -13,7 +13,8 @@ import { TimeReader } from '../ingest/times.js';
 import { addCalendarDays, reportPeriod } from '../period.js';
 import type { PdfPrinter } from '../render/pdf.js';
 import { renderReport } from '../render/render-report.js';
-import type { TestCase } from './case.js';
+import type { Config } from '../config/schema.js';
+import type { CaseSpec, TestCase } from './case.js';
 import { compareImages, firstDifferentLine, jsonDifferences } from './compare.js';
 import { pageImages } from './page-images.js';
 import { pdfPageTexts } from './pdf-text.js';
@@ -33,9 +34,14 @@ export interface CaseResult {
   seconds: number;
 }
 
-export async function renderCase(c: TestCase, printer: PdfPrinter): Promise<CaseOutputs> {
+/** A case that could be read. */
+export type ReadableCase = TestCase & { spec: CaseSpec };
+
+/** `printerFor` hands out the run's one browser, started with the first case's config (its chromium and timeout). */
+export async function renderCase(c: ReadableCase, printerFor: (config: Config) => PdfPrinter): Promise<CaseOutputs> {
   const { spec, dir } = c;
   const { config } = await loadConfig(spec.config === undefined ? undefined : resolve(dir, spec.config), dir);
+  const printer = printerFor(config);
   const period = reportPeriod(spec.from, spec.days ?? config.period.days, config.timezone, config.period.history);
   const now = spec.now === undefined ? noonAfter(period.current.end, config.timezone) : new TimeReader(config.timezone).dateTime(spec.now);
   if (!now.ok) throw new InputError({ file: c.file }, `now: "${spec.now}" is not a date or date-time`);
@@ -58,7 +64,7 @@ export async function renderCase(c: TestCase, printer: PdfPrinter): Promise<Case
 }
 
 /** Compares with `expected/`; on a difference the outputs and diff images go to `actual/`, with a short report. */
-export async function checkCase(c: TestCase, actual: CaseOutputs, { maxDiffPixels = c.spec.maxDiffPixels } = {}): Promise<string[]> {
+export async function checkCase(c: ReadableCase, actual: CaseOutputs, { maxDiffPixels = c.spec.maxDiffPixels } = {}): Promise<string[]> {
   const expectedDir = join(c.dir, 'expected');
   const actualDir = join(c.dir, 'actual');
   await rm(actualDir, { recursive: true, force: true });
@@ -68,9 +74,11 @@ export async function checkCase(c: TestCase, actual: CaseOutputs, { maxDiffPixel
   const diffs: [string, Buffer][] = [];
 
   const json = await read('report.json');
+  const expectedModel = json && parseJson(json.toString('utf8'));
   if (!json) problems.push('expected/report.json is missing');
+  else if (expectedModel === undefined) problems.push('expected/report.json is not valid JSON (a merge conflict?); run lagesbild test --update and look at it');
   else {
-    const found = jsonDifferences(JSON.parse(json.toString('utf8')), JSON.parse(actual.json));
+    const found = jsonDifferences(expectedModel, JSON.parse(actual.json));
     if (found.length) problems.push(`the report model differs: ${found.join('; ')}`);
   }
   const html = await read('report.html');
@@ -90,7 +98,8 @@ export async function checkCase(c: TestCase, actual: CaseOutputs, { maxDiffPixel
       continue;
     }
     const compared = compareImages(image, actual.images[i]!);
-    if (compared.sizeChanged) problems.push(`page ${i + 1}'s image has another size`);
+    if (compared === undefined) problems.push(`expected/${pageFile(i, 'png')} is not a PNG image (a Git LFS pointer?)`);
+    else if (compared.sizeChanged) problems.push(`page ${i + 1}'s image has another size`);
     else if (compared.differing > maxDiffPixels) {
       problems.push(`page ${i + 1}'s image: ${compared.differing} pixels differ (${maxDiffPixels} allowed); see actual/${pageFile(i, 'diff.png')}`);
       diffs.push([pageFile(i, 'diff.png'), compared.diff!]);
@@ -105,7 +114,7 @@ export async function checkCase(c: TestCase, actual: CaseOutputs, { maxDiffPixel
 }
 
 /** --update: the outputs made now become the expected ones. */
-export async function updateCase(c: TestCase, actual: CaseOutputs): Promise<void> {
+export async function updateCase(c: ReadableCase, actual: CaseOutputs): Promise<void> {
   const expectedDir = join(c.dir, 'expected');
   await rm(expectedDir, { recursive: true, force: true });
   await rm(join(c.dir, 'actual'), { recursive: true, force: true });
@@ -124,6 +133,14 @@ async function writeOutputs(dir: string, outputs: CaseOutputs): Promise<void> {
 const pageFile = (index: number, ext: string) => `page-${String(index + 1).padStart(2, '0')}.${ext}`;
 
 const quote = (s: string) => JSON.stringify(s);
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 function noonAfter(end: string, timeZone: string) {
   return new TimeReader(timeZone).dateTime(`${addCalendarDays(end, 1, timeZone)} 12:00`);

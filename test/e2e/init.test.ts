@@ -12,10 +12,10 @@ import { tempDir } from '../support/tmp.js';
 const tmp = tempDir();
 const BIN = join(ROOT, 'bin/lagesbild');
 
-/** Runs a shell command as cron would: no terminal, a bare environment. */
-async function asCron(command: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs a shell command as cron would: no terminal, a bare environment (unless one is given). */
+async function asCron(command: string, env: NodeJS.ProcessEnv = { PATH: '/usr/bin:/bin', HOME: tmp.dir, SHELL: '/bin/sh' }): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('/bin/sh', ['-c', command], { env: { PATH: '/usr/bin:/bin', HOME: tmp.dir, SHELL: '/bin/sh' } });
+    const { stdout, stderr } = await promisify(execFile)('/bin/sh', ['-c', command], { env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -47,7 +47,7 @@ describe('lagesbild init', async () => {
   it('runs from its crontab line with cron\'s bare environment, and does nothing the second time', async () => {
     const line = readFileSync(join(dir, 'crontab.txt'), 'utf8').split('\n').find((l) => /^\d/.test(l))!;
     const command = line.split(/\s+/).slice(5).join(' ');
-    expect(command).toContain(`cd ${dir} && ${process.execPath} ${BIN} generate --log-format json >> rapporter.log 2>&1`);
+    expect(command).toBe(`cd ${dir} && ${process.execPath} ${BIN} generate --log-format json 2>> rapporter.log || echo "lagesbild failed (exit $?): see ${dir}/rapporter.log" >&2`);
     expect(await asCron(command)).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const reports = readdirSync(join(dir, 'rapporter'));
     expect(reports).toHaveLength(1);
@@ -59,6 +59,21 @@ describe('lagesbild init', async () => {
     const log = readFileSync(join(dir, 'rapporter.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(log.map((l) => l.message.replace(/ \(.*/, ''))).toEqual([expect.stringMatching(/^Wrote rapporter\/lagesbild-/), expect.stringMatching(/exists already: nothing to do/)]);
   });
+
+  it('says that the CI job needs to know how to install lagesbild', () => {
+    expect(made.stderr).toContain('warning: the CI job does not know how to install lagesbild yet: set LAGESBILD_PACKAGE');
+  });
+
+  it('installs lagesbild in its CI job from the package it is given, and passes', async () => {
+    // The package as npm would publish it (dist/ is built by the test set-up).
+    const packed = await promisify(execFile)('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', tmp.dir], { cwd: ROOT });
+    const tarball = join(tmp.dir, packed.stdout.trim().split('\n').pop()!);
+    // As a CI job runs: with the machine's environment (its certificates, npm's settings), no terminal.
+    const ci = await asCron(`cd ${dir} && LAGESBILD_PACKAGE=${tarball} sh ci/lagesbild-ci.sh`, process.env);
+    expect(ci.code).toBe(0);
+    expect(readFileSync(join(dir, 'lagesbild-test.xml'), 'utf8')).toContain('<testsuites name="lagesbild test" tests="1" failures="0"');
+    expect(readdirSync(join(dir, '.lagesbild/node_modules/.bin'))).toContain('lagesbild');
+  }, 180_000);
 
   it('passes its own CI job, which both CI files run, and fails it on a one-character template change', async () => {
     const github = parse(readFileSync(join(dir, '.github/workflows/lagesbild.yml'), 'utf8'));

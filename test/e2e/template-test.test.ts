@@ -1,5 +1,5 @@
 /** `lagesbild test`: the project's own template under its own runner, and a one-character change caught. */
-import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +14,8 @@ const OWN_CASE = join(ROOT, 'test/snapshots/strandvik-v16-v17');
 symlinkSync(join(ROOT, 'fixtures'), join(tmp.dir, 'fixtures'));
 
 /** A copy of the project's case that renders with a copy of the default template. */
-function caseWithOwnTemplate(name: string): { dir: string; template: string } {
-  const dir = join(tmp.dir, 'cases', 'copies', name);
+function caseWithOwnTemplate(name: string, group = 'copies'): { dir: string; template: string } {
+  const dir = join(tmp.dir, 'cases', group, name);
   const template = join(tmp.dir, `${name}-template`);
   cpSync(join(ROOT, 'templates/default'), template, { recursive: true });
   cpSync(OWN_CASE, dir, { recursive: true });
@@ -72,6 +72,37 @@ describe('lagesbild test', () => {
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/<testcase classname="lagesbild" name="changed" time="[\d.]+"\/>/);
     expect(existsSync(join(dir, 'actual'))).toBe(false);
+  });
+
+  it('reports a case it cannot read, or whose expected files are broken, as a failed case and goes on', async () => {
+    const root = join(tmp.dir, 'cases', 'broken');
+    const { dir: good } = caseWithOwnTemplate('good', 'broken');
+    const { dir: conflict } = caseWithOwnTemplate('conflict', 'broken');
+    const { dir: unreadable } = caseWithOwnTemplate('unreadable', 'broken');
+    writeFileSync(join(unreadable, 'case.yaml'), 'from: [\n');
+    const { dir: hash } = caseWithOwnTemplate('b # SKIP', 'broken');
+    // The copies render with a copy of the template: its outputs are the expected ones, but for what each breaks.
+    expect((await runCli(['test', good, '--update'])).code).toBe(0);
+    for (const d of [conflict, unreadable, hash]) cpSync(join(good, 'expected'), join(d, 'expected'), { recursive: true, force: true });
+    writeFileSync(join(conflict, 'expected/report.json'), '<<<<<<< HEAD\n{}\n=======\n');
+    writeFileSync(join(hash, 'expected/page-02.png'), 'version https://git-lfs.github.com/spec/v1\n');
+    const r = await runCli(['test', root]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^not ok 1 - b \\# SKIP\n/m);
+    expect(r.stdout).toContain("expected/page-02.png is not a PNG image (a Git LFS pointer?)");
+    expect(r.stdout).toMatch(/^not ok 2 - conflict\n[\s\S]*expected\/report\.json is not valid JSON/m);
+    expect(r.stdout).toMatch(/^ok 3 - good$/m);
+    expect(r.stdout).toMatch(/^not ok 4 - unreadable\n {2}---\n {2}problems:\n {4}- "cannot be rendered: .*case\.yaml: cannot be read: /m);
+  });
+
+  it('says that Poppler is missing rather than that the template changed', async () => {
+    const bin = join(tmp.dir, 'bin-without-poppler');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const r = await runCli(['test', 'test/snapshots'], { env: { PATH: bin } });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toBe('error: pdftoppm is needed to compare pages as images: install Poppler (Debian/Ubuntu: sudo apt-get install -y poppler-utils)\n');
+    expect(r.stdout).toBe('');
   });
 
   it('says what to do for a case that has no expected outputs yet', async () => {

@@ -63,6 +63,27 @@ describe('a cron job', () => {
     expect(readdirSync(join(dir, 'rapporter'))).toEqual(['lagesbild-2024-v16-v17.pdf']);
   });
 
+  it('names the exports in the report as the config does, wherever the command runs', async () => {
+    const here = await runCli(['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW, '--format', 'json', '-o', '-', '-q'], { cwd: tmp.dir });
+    const there = await runCli(['generate', '--config', 'lagesbild.config.json', '--now', NOW, '--format', 'json', '-o', '-', '-q'], { cwd: dir });
+    expect(here.stdout).toBe(there.stdout);
+    expect(JSON.parse(here.stdout).inputs.map((i: { file: string }) => i.file)).toEqual([
+      'exporter/incidents-kommun.csv',
+      'exporter/incidents-medborgare.csv',
+      'exporter/patrols-ronder-extra.csv',
+      'exporter/patrols-vaktbolag.csv',
+    ]);
+  });
+
+  it('writes errors as JSON lines too, commander\'s included', async () => {
+    const r = await runCli([...cron, '--log-format', 'json', '--bogus']);
+    expect(r.code).toBe(4);
+    expect(r.stderr.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ level: 'error', message: "unknown option '--bogus'" })]);
+    const missing = await runCli(['generate', '-i', 'saknas.csv', '--from', '2024-04-15', '--log-format', 'json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stderr)).toMatchObject({ level: 'error', message: 'saknas.csv: no such file' });
+  });
+
   it('says which config key names exports that are missing', async () => {
     const missing = setUp('missing', { inputs: { incidents: ['exporter/inga-*.csv'] } });
     const r = await runCli(['generate', '--config', join(missing, 'lagesbild.config.json'), '--now', NOW]);
@@ -89,6 +110,37 @@ describe('a batch', () => {
     expect(alla[0]).toContain('Till Lokalpolisområde Strandvik');
     expect(alla[0]).toMatch(/Händelser\s+74/);
     expect(hamnen[0]).not.toMatch(/Händelser\s+74/);
+  });
+
+  it('makes the other reports when one has no exports, and ends with that one\'s code', async () => {
+    const dir = setUp('batch-missing', {
+      reports: [
+        { name: 'syd', inputs: { incidents: ['exporter/syd-*.csv'] } },
+        { name: 'norr', inputs: { notes: 'exporter/anteckningar.md' } },
+      ],
+    });
+    writeFileSync(join(dir, 'exporter/anteckningar.md'), '**Norr** lugnt.\n');
+    const r = await runCli(['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: report "syd": ${join(dir, 'exporter/syd-*.csv')}: no file matches this pattern (config key "reports.0.inputs.incidents")`);
+    // The report that names only its notes reads the config's exports.
+    const norr = JSON.parse(readFileSync(join(dir, 'rapporter', 'lagesbild-norr-2024-v16-v17.json'), 'utf8'));
+    expect(norr.incidents.total).toBe(74);
+    expect(norr.assessment).toEqual({ markdown: '**Norr** lugnt.\n', source: 'exporter/anteckningar.md' });
+    const validate = await runCli(['validate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW]);
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toContain('no file matches this pattern (config key "reports.0.inputs.incidents")');
+  });
+
+  it('validates the exports of every report of a batch', async () => {
+    const dir = setUp('batch-validate', { inputs: undefined, reports: [{ name: 'a', inputs: { incidents: ['exporter/incidents-kommun.csv'] } }, { name: 'b', inputs: { incidents: ['exporter/incidents-medborgare.csv'], patrols: ['exporter/patrols-*.csv'] } }] });
+    const r = await runCli(['validate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW, '--format', 'json']);
+    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual([
+      'exporter/incidents-kommun.csv',
+      'exporter/incidents-medborgare.csv',
+      'exporter/patrols-ronder-extra.csv',
+      'exporter/patrols-vaktbolag.csv',
+    ]);
   });
 
   it('refuses a file name pattern that would give every report the same name', async () => {
