@@ -15,3 +15,9 @@ const collator = new Intl.Collator('sv', { numeric: true });
 export function compareNames(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** Control characters (a NUL, an escape sequence) shown as \u0000 rather than sent to a terminal or a mail. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

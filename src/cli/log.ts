@@ -6,6 +6,7 @@
  */
 import { Chalk } from 'chalk';
 import { Redactor } from '../redact/redactor.js';
+import { printable } from '../text.js';
 
 export type LogFormat = 'text' | 'json';
 export const LOG_FORMATS: readonly LogFormat[] = ['text', 'json'];
@@ -50,7 +51,7 @@ export function createLogger({
   }
   const colour = stream.isTTY === true && !env.NO_COLOR;
   const chalk = new Chalk({ level: colour ? 1 : 0 });
-  const mask = (m: string) => (redactor ? redactor.text(m) : m);
+  const mask = (m: string) => printable(redactor ? redactor.text(m) : m);
   return {
     format,
     info: (m) => quiet || write(mask(m)),

@@ -12,6 +12,7 @@ import { weekRange } from '../render/format.js';
 import { resolvePeriod, type InputOptions } from './inputs.js';
 import { planJobs } from './jobs.js';
 import { createProgress } from './progress.js';
+import { printable } from '../text.js';
 import { writeStdout } from './write-output.js';
 
 export interface ValidateOptions extends InputOptions {
@@ -124,5 +125,5 @@ function renderText(report: ValidationReport): string {
         ? `${rows(rejected)} rejected; the rest can be used.`
         : 'All rows can be used.',
   );
-  return out.join('\n') + '\n';
+  return printable(out.join('\n') + '\n');
 }

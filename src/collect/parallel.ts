@@ -71,7 +71,8 @@ function readRange(job: RangeJob, onBytes?: (n: number) => void): Promise<Succee
         outcome = {
           ok: false,
           error: new InputError(m.position, m.detail),
-          openQuote: m.code === 'CSV_QUOTE_NOT_CLOSED',
+          // A part that begins inside a quoted field runs on: the cut was not a record boundary.
+          openQuote: m.code === 'CSV_QUOTE_NOT_CLOSED' || m.code === 'CSV_MAX_RECORD_SIZE',
           ambiguous: m.ambiguous,
         };
       }

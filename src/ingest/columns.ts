@@ -95,10 +95,13 @@ export interface ColumnCheck<F extends string> {
   configured?: Partial<Record<string, string>>;
 }
 
+const SHOWN_HEADERS = 30;
+
 /** Throws, naming the file, the missing field, its aliases, the headers found and the one most like it. */
 export function requireColumns<F extends string>({ file, kind, line, headers, map, required, configured = {} }: ColumnCheck<F>): void {
   const fields = FIELDS[kind] as Record<string, readonly string[]>;
-  const found = `Headers found: ${headers.map(quote).join(', ') || '(none)'}.`;
+  const shown = headers.slice(0, SHOWN_HEADERS).map(quote).join(', ') + (headers.length > SHOWN_HEADERS ? ` … and ${headers.length - SHOWN_HEADERS} more` : '');
+  const found = `Headers found: ${shown || '(none)'}.`;
   for (const need of required) {
     const options: readonly F[] = typeof need === 'string' ? [need] : need;
     if (options.some((f) => map[f] !== undefined)) continue;

@@ -33,6 +33,7 @@ export interface ByteRange {
 export type OnRecord = (fields: string[], line: number) => boolean | void;
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
+export const MAX_RECORD_CHARS = 1_000_000;
 const SAMPLE_BYTES = 256 * 1024;
 export const SEP_LINE = /^"?sep=(.)"?$/i;
 
@@ -98,7 +99,15 @@ export function readCsv(shape: CsvShape, onRecord: OnRecord, options: { range?: 
   const { file, delimiter } = shape;
   const range = options.range ?? { start: 0, end: shape.size, firstLine: 1 };
   // `relax_quotes` takes a quote inside an unquoted field (`Han sa "hej"`) as text, as Excel does.
-  const parser = parse({ delimiter, record_delimiter: shape.lineEndings.length === 1 ? undefined : shape.lineEndings, bom: true, relax_column_count: true, relax_quotes: true });
+  const parser = parse({
+    delimiter,
+    record_delimiter: shape.lineEndings.length === 1 ? undefined : shape.lineEndings,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    // A row of an export is a few hundred characters: one that runs on past this is a quote never closed, or not CSV.
+    max_record_size: MAX_RECORD_CHARS,
+  });
   const source = createReadStream(file, { start: range.start, end: Math.max(range.start, range.end - 1), highWaterMark: 256 * 1024 });
   const decoder = utf8Stream(shape.encoding.encoding, range.firstLine);
   let line = range.firstLine;
@@ -162,6 +171,13 @@ function isEmptyRow(record: string[]): boolean {
 function describeError(file: string, error: unknown, recordStart: number): InputError {
   if (error instanceof InputError) return error;
   if (error instanceof CsvError) return csvProblem(file, error, recordStart);
+  if (error instanceof DecodeError && error.nul) {
+    return new InputError(
+      { file, line: error.line },
+      'a NUL byte on this line: not a text export, or UTF-16 without its byte-order mark (then give --encoding utf-16le)',
+      { cause: error },
+    );
+  }
   if (error instanceof DecodeError) {
     return new InputError(
       { file, line: error.line },
@@ -179,6 +195,13 @@ function cannotRead(error: unknown): string {
 
 /** csv-parse reports where it gave up; an unclosed quote is better shown where it opened. */
 function csvProblem(file: string, error: CsvError, recordStart: number): InputError {
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    return new InputError(
+      { file, line: recordStart },
+      `not readable as CSV: the row that starts on this line runs on for more than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a quote that is never closed, or not an export)`,
+      { cause: error },
+    );
+  }
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new InputError({ file, line: recordStart }, 'not readable as CSV: a quoted field that starts on this line is never closed', { cause: error });
   }

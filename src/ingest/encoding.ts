@@ -135,8 +135,12 @@ function trimPartialUtf8(b: Uint8Array): Uint8Array {
 
 /** Thrown by the decoding stream when UTF-8 turns out to be invalid further into the file. */
 export class DecodeError extends Error {
-  constructor(readonly line: number) {
-    super('invalid UTF-8');
+  constructor(
+    readonly line: number,
+    /** A NUL byte rather than a broken character: a binary file, or UTF-16 without its BOM. */
+    readonly nul = false,
+  ) {
+    super(nul ? 'NUL byte' : 'invalid UTF-8');
   }
 }
 
@@ -169,8 +173,9 @@ export function utf8Stream(encoding: string, firstLine = 1): Transform {
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
       if (!passThrough) {
         const text = Buffer.from(decoder!.write(chunk), 'utf8');
-        count(text);
-        return done(null, text);
+        const nul = text.indexOf(0);
+        count(text, nul === -1 ? undefined : nul);
+        return nul === -1 ? done(null, text) : done(new DecodeError(line, true));
       }
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       const whole = trimPartialUtf8(bytes);
@@ -179,7 +184,9 @@ export function utf8Stream(encoding: string, firstLine = 1): Transform {
         return done(new DecodeError(line));
       }
       carry = Buffer.from(bytes.subarray(whole.length));
-      count(whole);
+      const nul = whole.indexOf(0);
+      count(whole, nul === -1 ? undefined : nul);
+      if (nul !== -1) return done(new DecodeError(line, true));
       done(null, whole);
     },
     flush(done: TransformCallback) {

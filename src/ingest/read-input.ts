@@ -61,8 +61,11 @@ export async function inspectInput(file: string, kind: InputKind, options: Inges
     return false;
   });
   const headers = (header?.fields ?? []).map((h) => h.trim());
-  const columns = mapColumns(kind, headers, options.columns);
   const line = header?.line ?? 1;
+  if (headers.length > MAX_COLUMNS) {
+    throw new InputError({ file, line }, `the header has ${headers.length} columns; an export has at most ${MAX_COLUMNS}: is this the file that was meant?`);
+  }
+  const columns = mapColumns(kind, headers, options.columns);
   requireColumns({
     file,
     kind,
@@ -82,6 +85,9 @@ type Row =
   | { line: number; value: Incident | PatrolRound | Activity; rejection?: undefined; skipped?: undefined }
   | { line: number; skipped: string; rejection?: undefined }
   | { rejection: Rejection; skipped?: undefined };
+
+/** More columns than any export has: a file that is not an export, or a wrong delimiter. Bounds the work on the header. */
+export const MAX_COLUMNS = 1000;
 
 /** Rows held back while a file has not yet shown its day/month order. Past this, the file needs config. */
 const MAX_DEFERRED = 100_000;
