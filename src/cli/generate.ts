@@ -122,7 +122,7 @@ class Run {
     }
 
     const data = await this.render(model, job);
-    if (job.target) await writeOutput(job.target, data, { force });
+    if (job.target) await writeOutput(job.target, data, { force, mode: parseInt(this.config.output.mode, 8) });
     else await writeStdout(data);
     const { weekRange } = await import('../render/format.js');
     log.info(

@@ -16,7 +16,7 @@ import { onStop } from './cleanup.js';
 /** Lägesbilder are not public: readable by the owner only. */
 export const OUTPUT_MODE = 0o600;
 
-export async function writeOutput(path: string, data: string | Uint8Array, { force }: { force: boolean }): Promise<void> {
+export async function writeOutput(path: string, data: string | Uint8Array, { force, mode = OUTPUT_MODE }: { force: boolean; mode?: number }): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   // Stopped by a signal while writing: the temporary file goes, the target was never touched.
   const release = onStop(() => {
@@ -33,6 +33,8 @@ export async function writeOutput(path: string, data: string | Uint8Array, { for
     });
     const handle = await open(temp, 'wx', OUTPUT_MODE);
     try {
+      // Exactly this mode, whatever the umask: a wider one only if the config asks for it.
+      await handle.chmod(mode);
       await handle.writeFile(data);
       await handle.sync();
     } finally {

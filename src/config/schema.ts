@@ -112,6 +112,12 @@ export const configSchema = z
         /** Relative to the config file; without it, the working folder. */
         dir: z.string().trim().min(1).optional(),
         name: namePattern.optional(),
+        /** Who may read a report: lägesbilder are not public. Octal, e.g. "0640" to let the group read it. */
+        mode: z
+          .string()
+          .regex(/^0?[0-7]{3}$/, { message: 'must be a file mode in octal, e.g. "0600" or "0640"' })
+          .refine((m) => (parseInt(m, 8) & 0o600) === 0o600, { message: 'must let the owner read and write the report' })
+          .default('0600'),
         /** Seconds to wait for another run that holds the output folder. */
         lockWait: z.number().min(0).max(3600).default(120),
       })
