@@ -4,6 +4,13 @@
 // only package downloads), it says so loudly and does not pass that off as clean: exit 0 with a
 // notice, as the check could not be made — CI logs show which.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+// Without the lockfile there is nothing fixed to check, and npm ci would not install: a failure, not a notice.
+if (!existsSync(new URL('../package-lock.json', import.meta.url))) {
+  console.error('npm audit: package-lock.json is missing; commit it');
+  process.exit(1);
+}
 
 const run = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { encoding: 'utf8' });
 let report;

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Writes a large municipality's exports for the ingest benchmark: N incident rows (default
 // 1,000,000, ~90 MB) and N/5 patrol rounds spread evenly over DAYS days from 2024-01-01 (default
-// a year), seeded so every run is alike. Usage: make-bench-data.mjs DIR [N] [DAYS]
+// a year), seeded so every run is alike. Usage: make-bench-data.mjs DIR [N] [DAYS] [ROUNDS]
 import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [dir = 'bench-data', rowsArg = '1000000', daysArg = '366'] = process.argv.slice(2);
+const [dir = 'bench-data', rowsArg = '1000000', daysArg = '366', roundsArg] = process.argv.slice(2);
 const rows = Number(rowsArg);
 const days = Number(daysArg);
 mkdirSync(dir, { recursive: true });
@@ -41,7 +41,7 @@ const day = (i, count) => new Date(Date.UTC(2024, 0, 1) + Math.floor((i / count)
 await write(join(dir, 'incidents.csv'), 'Ärendenummer;Datum;Tid;Område;Kategori;Beskrivning;Källa', rows, (i) =>
   [`K-${i}`, day(i, rows), `${pad(Math.floor(random() * 24))}:${pad(Math.floor(random() * 60))}`, pick(AREAS), pick(CATEGORIES),
     Array.from({ length: 3 + Math.floor(random() * 5) }, () => pick(WORDS)).join(' '), pick(SOURCES)].join(';'));
-const rounds = Math.round(rows / 5);
+const rounds = roundsArg === undefined ? Math.round(rows / 5) : Number(roundsArg);
 await write(join(dir, 'patrols.csv'), 'Starttid;Sluttid;Område;Väktare;Avvikelse', rounds, (i) => {
   const start = `${day(i, rounds)} ${pad(18 + Math.floor(random() * 5))}:${pad(Math.floor(random() * 60))}`;
   const end = `${day(i, rounds)} 23:${pad(Math.floor(random() * 60))}`;

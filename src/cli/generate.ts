@@ -3,8 +3,9 @@
  * one report, or a batch of them sharing one browser. The output folder is
  * locked while the run writes to it.
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, extname, relative } from 'node:path';
+import { dirname, extname, relative, resolve } from 'node:path';
 import { collectReport } from '../collect/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -38,11 +39,16 @@ const SHOWN_REJECTIONS = 20;
 export async function generate(options: GenerateOptions, log: Logger, cwd = process.cwd()): Promise<void> {
   const loaded = await loadConfig(options.config, cwd);
   const { config } = loaded;
+  log.maskWith(options.redact === false ? false : config.redaction);
   const now = currentTime(options, config);
   const period = resolvePeriod(options, config, now);
   const format = resolveFormat(options);
   const jobs = planJobs(options, loaded, period, format, cwd);
   const run = new Run(options, config, period, format, new Date(now), log, cwd);
+  // Chromium starts while the exports are read — unless every report is made already, or an export is missing.
+  const toMake = jobs.filter((j) => !j.target || !j.autoNamed || options.force || !existsSync(j.target));
+  const inputsThere = toMake.every((j) => !(j.inputs instanceof LagesbildError) && j.inputs.every((i) => existsSync(resolve(cwd, i.file))));
+  if (format === 'pdf' && toMake.length > 0 && inputsThere) (await run.sharedPrinter()).warmUp();
 
   // In a fixed order, so that two batches over the same folders cannot wait for each other.
   const folders = [...new Set(jobs.flatMap((j) => (j.target ? [dirname(j.target)] : [])))].sort();
@@ -149,7 +155,7 @@ class Run {
     });
   }
 
-  private async sharedPrinter(): Promise<PdfPrinter> {
+  async sharedPrinter(): Promise<PdfPrinter> {
     if (this.printer) return this.printer;
     const { findChromium } = await import('../render/find-chromium.js');
     const { PdfPrinter } = await import('../render/pdf.js');

@@ -5,7 +5,7 @@
  * duration), so cron mail and log collectors can read it.
  */
 import { Chalk } from 'chalk';
-import { Redactor } from '../redact/redactor.js';
+import { Redactor, type RedactionRules } from '../redact/redactor.js';
 import { printable } from '../text.js';
 
 export type LogFormat = 'text' | 'json';
@@ -24,6 +24,8 @@ export interface LogFields {
 
 export interface Logger {
   readonly format: LogFormat;
+  /** Masks, from now on, what the config adds (names, patterns) too; false for --no-redact. */
+  maskWith(rules: RedactionRules | false): void;
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
@@ -37,13 +39,17 @@ export function createLogger({
   env = process.env,
 } = {}): Logger {
   // A message may quote a row: personal data in it is masked as in the report (--no-redact aside).
-  const redactor = redact ? new Redactor() : undefined;
+  let redactor = redact ? new Redactor() : undefined;
+  const maskWith = (rules: RedactionRules | false) => {
+    redactor = rules === false ? undefined : new Redactor(rules);
+  };
   const write = (line: string) => stream.write(line + '\n');
   if (format === 'json') {
     const emit = (level: string, message: string, fields?: LogFields) =>
       write(JSON.stringify({ time: new Date().toISOString(), level, message: redactor ? redactor.text(message) : message, ...fields }));
     return {
       format,
+      maskWith,
       info: (m, f) => quiet || emit('info', m, f),
       warn: (m, f) => emit('warn', m, f),
       error: (m, f) => emit('error', m, f),
@@ -54,6 +60,7 @@ export function createLogger({
   const mask = (m: string) => printable(redactor ? redactor.text(m) : m);
   return {
     format,
+    maskWith,
     info: (m) => quiet || write(mask(m)),
     warn: (m) => write(chalk.yellow('warning: ') + mask(m)),
     error: (m) => write(chalk.red('error: ') + mask(m)),

@@ -11,6 +11,7 @@ import type { InputAccount } from '../model/report.js';
 import { weekRange } from '../render/format.js';
 import { resolvePeriod, type InputOptions } from './inputs.js';
 import { planJobs } from './jobs.js';
+import { Redactor } from '../redact/redactor.js';
 import { createProgress } from './progress.js';
 import { printable } from '../text.js';
 import { writeStdout } from './write-output.js';
@@ -47,6 +48,8 @@ export async function validate(options: ValidateOptions, cwd = process.cwd()): P
     progress.done,
   );
   const report = validationReport(collected);
+  // A file that cannot be used is described by its own words (a header that is really a row): masked as the report is.
+  if (options.redact !== false) new Redactor(config.redaction).deep(report);
   await writeStdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report));
   if (report.exitCode !== ExitCode.ok) throw new QuietExit(report.exitCode as ExitCode);
 }

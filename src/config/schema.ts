@@ -55,7 +55,8 @@ const namePattern = z
 const regexSource = z.string().min(1).refine(
   (s) => {
     try {
-      return !new RegExp(s, 'u').test('');
+      // Nor at a point between words (\\b), which would put markers everywhere.
+      return [...'ab cd 12'.matchAll(new RegExp(s, 'gu'))].every((m) => m[0] !== '') && !new RegExp(s, 'u').test('');
     } catch {
       return false;
     }
@@ -117,6 +118,7 @@ export const configSchema = z
           .string()
           .regex(/^0?[0-7]{3}$/, { message: 'must be a file mode in octal, e.g. "0600" or "0640"' })
           .refine((m) => (parseInt(m, 8) & 0o600) === 0o600, { message: 'must let the owner read and write the report' })
+          .refine((m) => (parseInt(m, 8) & 0o007) === 0, { message: 'must not let everyone read or write the report: a lägesbild is not public' })
           .default('0600'),
         /** Seconds to wait for another run that holds the output folder. */
         lockWait: z.number().min(0).max(3600).default(120),

@@ -19,20 +19,30 @@ export interface Pattern {
   accept?: (match: RegExpExecArray) => string | undefined;
 }
 
-/** `YYMMDD-NNNC`, `YYYYMMDDNNNC`, with `-`, `+` (over 100 years old) or a space, or nothing. */
-const IDENTITY = /(?<![\d-])(?:(19|20)?(\d{2}))(\d{2})(\d{2})[-+ ]?(\d{3})(\d)(?![\d-])/g;
-/** +46 or 0046 or 0, then 7–9 more digits, single spaces or dashes between; `(0)` after the country code. */
-const PHONE = /(?<![\w+])(?:(?:\+|00)46[ -]?(?:\(0\)[ -]?)?|0)(?:\d[ -]?){6,8}\d(?![\d])/g;
+/**
+ * `YYMMDD-NNNC`, `YYYYMMDDNNNC`, with `-`, an en dash (Word's), `+` (over 100 years old), or nothing.
+ * Not a space: `20240415 0100` is a date and a time far more often than a personnummer.
+ */
+const IDENTITY = /(?<![\d-])(?:(19|20)?(\d{2}))(\d{2})(\d{2})[-\u2013+]?(\d{3})(\d)(?![\d-])/g;
+/**
+ * +46 or 0046 or 0, then 7–9 more digits; between them single spaces (also Excel's no-break
+ * space), dashes (also en dashes) or dots; `(0)` after the country code, `(070)` around the area code.
+ */
+const SEP = '[ \\u00a0\\u202f.\\u2013-]';
+const PHONE = new RegExp(`(?<![\\w+])(?:(?:\\+|00)46${SEP}?(?:\\(0\\)${SEP}?)?|0|\\(0(?=\\d{1,3}\\)))(?:\\d\\)?${SEP}?){6,8}\\d(?!\\d)`, 'g');
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** ABC 123 or, since 2019, ABC 12A; Swedish plates use neither I, Q, V nor Å, Ä, Ö. */
 const PLATE = /(?<![\p{L}\p{N}])[A-HJ-PR-UW-Z]{3}[ -]?\d{2}[\dA-HJ-PR-UW-Z](?![\p{L}\p{N}])/gu;
-const DATE_LIKE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4})$/;
+/** What a phone-like match may really be: a date (`01-02-2024`, `02 04 2024`), or hours (`0800-1600`). */
+const NOT_A_PHONE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-. /\u00a0]\d{1,2}[-. /\u00a0]\d{2,4}|(?:[01]\d|2[0-4])[.:]?[0-5]\d[-\u2013](?:[01]\d|2[0-4])[.:]?[0-5]\d)$/;
+/** Three capitals and digits that are not plates: currencies, SOS 112, a post box. */
+const NOT_A_PLATE = new Set(['SEK', 'NOK', 'DKK', 'EUR', 'USD', 'GBP', 'SOS', 'BOX', 'TEL', 'KOD']);
 
 export const BUILT_IN: readonly Pattern[] = [
   { kind: 'e-post', regex: EMAIL },
   { kind: 'personnummer', regex: IDENTITY, accept: identityKind },
-  { kind: 'telefonnummer', regex: PHONE, accept: (m) => (DATE_LIKE.test(m[0].trim()) ? undefined : 'telefonnummer') },
-  { kind: 'registreringsnummer', regex: PLATE },
+  { kind: 'telefonnummer', regex: PHONE, accept: (m) => (NOT_A_PHONE.test(m[0].trim()) ? undefined : 'telefonnummer') },
+  { kind: 'registreringsnummer', regex: PLATE, accept: (m) => (NOT_A_PLATE.has(m[0].slice(0, 3)) ? undefined : 'registreringsnummer') },
 ];
 
 /** personnummer, or samordningsnummer (day + 60), when the date is real and the check digit right. */
@@ -63,5 +73,6 @@ export function namePattern(names: readonly string[]): Pattern | undefined {
   const words = names.map((n) => n.trim()).filter((n) => n !== '');
   if (words.length === 0) return undefined;
   const alternatives = words.sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return { kind: 'namn', regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu') };
+  // "Svenssons hund": the genitive is the name too.
+  return { kind: 'namn', regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})s?(?![\\p{L}\\p{N}])`, 'giu') };
 }

@@ -12,7 +12,8 @@ export interface RedactionRules {
 }
 
 export class Redactor {
-  readonly counts = new Map<string, number>();
+  /** What was masked, by kind: each value once, however often the report repeats it (an area name is in many tables). */
+  private readonly found = new Map<string, Set<string>>();
   private readonly patterns: Pattern[];
 
   constructor(rules: RedactionRules = {}) {
@@ -32,7 +33,9 @@ export class Redactor {
       for (const match of text.matchAll(regex)) {
         const found = accept ? accept(match) : kind;
         if (found === undefined) continue;
-        this.counts.set(found, (this.counts.get(found) ?? 0) + 1);
+        let values = this.found.get(found);
+        if (!values) this.found.set(found, (values = new Set()));
+        values.add(match[0].replace(/[^\p{L}\p{N}@]/gu, '').toLowerCase());
         out += `${text.slice(last, match.index)}[${found}]`;
         last = match.index + match[0].length;
       }
@@ -55,6 +58,6 @@ export class Redactor {
   }
 
   summary(): Record<string, number> {
-    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries([...this.found].map(([kind, values]) => [kind, values.size] as const).sort(([a], [b]) => a.localeCompare(b)));
   }
 }

@@ -3,7 +3,6 @@
  * `partials/*.hbs`, `style.css`, and `header.hbs` / `footer.hbs` for the PDF's
  * running header and footer. Data is always escaped: CSV content is text, never markup.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -46,7 +45,8 @@ export async function renderHtml(model: ReportModel, templateDir?: string): Prom
     checkEscaping(hbs, source, files.find(name) ?? name);
     hbs.registerPartial(basename(file, '.hbs'), source);
   }
-  const ownCss = templateDir ? await readFile(join(templateDir, 'style.css'), 'utf8').catch(() => '') : '';
+  const ownStyle = templateDir ? new TemplateFiles([templateDir]).find('style.css') : undefined;
+  const ownCss = ownStyle ? await new TemplateFiles([templateDir!]).text('style.css') : '';
   // The embedded typeface first, so that a template's own CSS can use it or override it.
   const css = [fontCss, await new TemplateFiles([DEFAULT_TEMPLATE_DIR]).text('style.css'), ownCss].join('\n');
   const context = { ...model, css };

@@ -9,7 +9,7 @@
  * renumbered in document order, and the document ID is a hash of the content.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, PDFRef, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, PDFRef, type PDFObject } from 'pdf-lib';
 
 export interface PdfInfo {
   title: string;
@@ -19,10 +19,13 @@ export interface PdfInfo {
   creator: string;
   /** Creation and modification date. */
   date: Date;
+  /** What was printed (the HTML, header and footer): the same content, the same document ID. */
+  content: string;
 }
 
 export async function describePdf(pdf: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // pdf-lib yields to the event loop every 100 objects by default; a report has thousands and nothing else waits.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);
@@ -32,11 +35,11 @@ export async function describePdf(pdf: Uint8Array, info: PdfInfo): Promise<Uint8
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
   renumberStructureIds(doc);
-  const options = { useObjectStreams: false };
-  // The document ID is the content's fingerprint: the same report, the same ID.
-  const id = PDFHexString.of(createHash('sha256').update(await doc.save(options)).digest('hex').slice(0, 32));
+  // The document ID is the fingerprint of what was printed and how it is described: the same report, the same ID.
+  const fingerprint = createHash('sha256').update(info.content).update(JSON.stringify({ ...info, content: undefined, date: info.date.getTime() }));
+  const id = PDFHexString.of(fingerprint.digest('hex').slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-  return doc.save(options);
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
 const NODE_ID = /^node\d+$/;

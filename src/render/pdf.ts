@@ -8,7 +8,7 @@
  * crashes or hangs, on launch or while printing, is killed with all its
  * processes and started once more; a second failure is a BrowserFailedError.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { BrowserFailedError, RenderError } from '../errors.js';
@@ -30,7 +30,18 @@ export interface PdfOptions {
   onRetry?: (reason: string) => void;
 }
 
-const CHROMIUM_ARGS = [
+/** How every report is printed (the render benchmark's floor prints with these too). */
+export const PDF_OPTIONS = {
+  format: 'A4',
+  printBackground: true,
+  displayHeaderFooter: true,
+  margin: { top: '20mm', bottom: '16mm', left: '16mm', right: '16mm' },
+  // Bookmarks from the section headings, for a reader's side panel.
+  outline: true,
+  tagged: true,
+} as const;
+
+export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-dev-shm-usage',
   '--disable-background-networking',
@@ -46,6 +57,7 @@ const CHROMIUM_ARGS = [
 /** Prints with one browser, started on the first print; `close()` leaves no process behind. */
 export class PdfPrinter {
   private browser: Browser | undefined;
+  private launching: Promise<Browser> | undefined;
   private readonly timeout: number;
   /** Every browser this printer started, so that each can be killed whatever happens. */
   private readonly groups = new Set<number>();
@@ -57,6 +69,16 @@ export class PdfPrinter {
   /** The browser's process id while one runs (for tests that kill it). */
   get pid(): number | undefined {
     return this.browser?.process()?.pid;
+  }
+
+  /**
+   * Starts the browser now, while the caller reads the exports: Chromium starts on the other
+   * core, and is up by the time the first report is ready to print. A failure shows at print.
+   */
+  warmUp(): void {
+    if (this.browser || this.launching) return;
+    this.launching = this.launch();
+    this.launching.catch(() => undefined);
   }
 
   async print(doc: RenderedHtml): Promise<Uint8Array> {
@@ -78,6 +100,9 @@ export class PdfPrinter {
 
   /** Closes the browser; kills it and its children if it does not close in time. */
   async close(): Promise<void> {
+    // A browser still starting (the run failed before its first print) is closed too, once up.
+    if (this.launching && !this.browser) this.browser = await within(this.launching, this.timeout, 'starting').catch(() => undefined);
+    this.launching = undefined;
     const browser = this.browser;
     this.browser = undefined;
     if (browser) await within(browser.close(), 5_000, 'closing').catch(() => undefined);
@@ -87,6 +112,7 @@ export class PdfPrinter {
   /** SIGKILL to every process group this printer started: no Chromium outlives the run. */
   kill(): void {
     this.browser = undefined;
+    this.launching = undefined;
     for (const group of this.groups) {
       try {
         process.kill(-group, 'SIGKILL');
@@ -98,7 +124,12 @@ export class PdfPrinter {
   }
 
   private async attempt(doc: RenderedHtml): Promise<Uint8Array> {
-    const browser = this.browser ?? (this.browser = await this.launch());
+    if (!this.browser) {
+      const launching = this.launching ?? this.launch();
+      this.launching = undefined;
+      this.browser = await launching;
+    }
+    const browser = this.browser;
     try {
       const page = await within(browser.newPage(), this.timeout, 'opening a page');
       try {
@@ -113,8 +144,7 @@ export class PdfPrinter {
 
   private async launch(): Promise<Browser> {
     const { default: puppeteer } = await import('puppeteer-core');
-    // Chromium's sandbox cannot start as root; as any other user it stays on.
-    const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    const sandbox = sandboxArgs();
     try {
       const browser = await puppeteer.launch({
         executablePath: this.options.executablePath,
@@ -152,25 +182,14 @@ export class PdfPrinter {
         void request.continue();
       } else if (url.startsWith(ORIGIN) && templateAsset(doc, url)) {
         const path = templateAsset(doc, url)!;
-        void request.respond({ status: 200, contentType: TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', body: readFileSync(path) });
+        void request.respond({ status: 200, contentType: TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', body: readFileSync(path) }).catch(() => undefined);
       } else {
         this.options.onBlocked?.(url);
         void request.abort('blockedbyclient');
       }
     });
     await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: this.timeout });
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: doc.headerTemplate,
-      footerTemplate: doc.footerTemplate,
-      margin: { top: '20mm', bottom: '16mm', left: '16mm', right: '16mm' },
-      // Bookmarks from the section headings, for a reader's side panel.
-      outline: true,
-      tagged: true,
-      timeout: this.timeout,
-    });
+    return await page.pdf({ ...PDF_OPTIONS, headerTemplate: doc.headerTemplate, footerTemplate: doc.footerTemplate, timeout: this.timeout });
   }
 }
 
@@ -179,7 +198,9 @@ function templateAsset(doc: RenderedHtml, url: string): string | undefined {
   if (!doc.assets) return undefined;
   try {
     const name = decodeURIComponent(new URL(url).pathname.slice(1));
-    return name === '' ? undefined : new TemplateFiles(doc.assets).find(name);
+    const path = name === '' ? undefined : new TemplateFiles(doc.assets).find(name);
+    // A folder, a device, a socket: not an asset.
+    return path !== undefined && statSync(path).isFile() ? path : undefined;
   } catch {
     return undefined;
   }
@@ -197,6 +218,11 @@ export async function printPdf(doc: RenderedHtml, options: PdfOptions): Promise<
 
 /** A browser that crashed or hung: worth one more try. */
 class Failure extends Error {}
+
+/** Chromium's sandbox cannot start as root; as any other user it stays on. */
+export function sandboxArgs(): string[] {
+  return process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+}
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;

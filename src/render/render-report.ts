@@ -40,5 +40,6 @@ export async function renderReport(model: ReportModel, format: Format, options: 
     keywords: ['lägesbild', marking ?? text(language, 'header.noMarking')],
     creator: generator,
     date: options.date,
+    content: doc.html + doc.headerTemplate + doc.footerTemplate,
   });
 }

@@ -50,8 +50,11 @@ export class TemplateFiles {
   }
 }
 
-/** Data put in unescaped (`{{{x}}}`, `{{& x}}`) could become markup; only the template's own CSS may be. */
-const UNESCAPED_ALLOWED = new Set(['css']);
+/**
+ * Data put in unescaped (`{{{x}}}`, `{{& x}}`) could become markup; only the template's own CSS
+ * may be, named from the root so that no block parameter or partial argument can take its name.
+ */
+const UNESCAPED_ALLOWED = new Set(['@root.css']);
 
 /** Refuses a template that would put data into the page unescaped, naming the file and line. */
 export function checkEscaping(hbs: typeof Handlebars, source: string, file: string): void {

@@ -132,6 +132,28 @@ describe('a template folder is a closed box', async () => {
     expect(readFileSync(output).toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
   });
 
+  it('refuses data put in unescaped under the name of the template\'s CSS', async () => {
+    const dir = template('blockparam', '<h1>x</h1>');
+    writeFileSync(join(dir, 'partials', 'notable.hbs'), '{{#each notable.items as |css|}}{{{css}}}{{/each}}');
+    const r = await generate(dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${join(dir, 'partials/notable.hbs')}:1: {{{css}}} would put data into the page unescaped`);
+  });
+
+  it('takes no style.css from outside the folder, and no folder as an asset', async () => {
+    const dir = template('stil', '<header><img src="partials"><h1>Stil</h1></header>');
+    symlinkSync(tmp.write('hemlig.css', '/* hemlig */'), join(dir, 'style.css'));
+    const r = await generate(dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`error: template ${join(dir, 'style.css')}: is a link to a file outside the template folder\n`);
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, 'style.css'));
+    const output = join(tmp.dir, 'stil.pdf');
+    const printed = await generate(dir, output, 'pdf');
+    expect(printed.code).toBe(0);
+    expect(printed.stderr).toContain('warning: the report page tried to load https://lagesbild.invalid/partials; blocked');
+  });
+
   it('refuses a partial that is a link out of the folder', async () => {
     const dir = template('lank', '<h1>x</h1>');
     const outside = tmp.write('utanfor.hbs', '<p>{{meta.municipality}}</p>');

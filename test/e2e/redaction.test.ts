@@ -49,6 +49,26 @@ describe('redaction by default', () => {
     for (const out of [text.stdout, text.stderr, json.stderr, validate.stdout]) expect(out).not.toContain('850709-9805');
   });
 
+  it('masks a file that cannot be used, described by its own words, and names from the config in messages', async () => {
+    // No header: the first row is taken for one, and quoted.
+    const file = tmp.write('utan-rubrik.csv', '2024-04-02;10:00;Torget;hot;Kim Berg 850709-9805 ringde från 070-123 45 67\n');
+    const config = tmp.write('kim.json', JSON.stringify({ redaction: { names: ['Kim Berg'] } }));
+    const validate = await runCli(['validate', '-c', config, '-i', file, '--from', '2024-04-01']);
+    const json = await runCli(['validate', '-c', config, '-i', file, '--from', '2024-04-01', '--format', 'json']);
+    const generate = await runCli(['generate', '-c', config, '-i', file, '--from', '2024-04-01', '-o', '-', '--format', 'json']);
+    expect(validate.code).toBe(2);
+    expect(validate.stdout).toContain('"[namn] [personnummer] ringde från [telefonnummer]"');
+    for (const out of [validate.stdout, json.stdout, generate.stderr]) {
+      for (const value of ['Kim Berg', '850709-9805', '070-123 45 67']) expect(out).not.toContain(value);
+    }
+  });
+
+  it('counts what the data held, not how often the report repeats it', async () => {
+    const file = tmp.write('gata.csv', 'Datum;Tid;Område;Kategori;Beskrivning\n2024-04-16;10:00;Gata ABC 123;hot;x\n');
+    const r = await runCli(['generate', '-i', file, '--from', '2024-04-15', '-o', '-', '--format', 'json', '-q']);
+    expect(JSON.parse(r.stdout).redaction.counts).toEqual({ registreringsnummer: 1 });
+  });
+
   it('shows the data with --no-redact, and says so in the report', async () => {
     const output = join(tmp.dir, 'omaskerad.pdf');
     const r = await runCli([...FIXTURE_ARGS, '--no-redact', '-o', output]);

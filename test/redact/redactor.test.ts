@@ -23,6 +23,14 @@ describe('what is masked', () => {
     ['Bil ABC 123 stod kvar', 'Bil [registreringsnummer] stod kvar'],
     ['bil XYZ12A i hamnen', 'bil [registreringsnummer] i hamnen'],
     ['reg.nr MLB-845', 'reg.nr [registreringsnummer]'],
+    // As Word and Excel write them: en dashes, no-break spaces; and dots and brackets.
+    ['pnr 850709\u20139805', 'pnr [personnummer]'],
+    ['tel 070\u2013123 45 67', 'tel [telefonnummer]'],
+    ['tel 070\u00a0123\u00a045\u00a067', 'tel [telefonnummer]'],
+    ['tel 070.123.45.67', 'tel [telefonnummer]'],
+    ['tel (070) 123 45 67', 'tel [telefonnummer]'],
+    ['0701-23 45 67', '[telefonnummer]'],
+    ['+46701234567', '[telefonnummer]'],
   ])('%s', (input, output) => {
     expect(masked(input)).toBe(output);
   });
@@ -45,6 +53,10 @@ describe('what looks like it and is left alone', () => {
     'ABB 2024 och ABC 1234',
     'Klockan 0800 och 0930',
     'Larmkod 1234567890',
+    'Öppet kl 0800-1600 och 08.00–16.00',
+    'Datum 02 04 2024',
+    'Böter SEK 500, larm SOS 112, BOX 123',
+    'Larm 20240415 0100 och 240415 0100',
   ])('%s', (input) => {
     expect(masked(input)).toBe(input);
   });
@@ -60,11 +72,12 @@ describe('the rules', () => {
     const r = new Redactor({ names: ['Anna Svensson', 'Kim'], patterns: [{ kind: 'ärendenummer', pattern: '\\b5000-K\\d+-\\d{2}\\b' }] });
     expect(r.text('anna  svensson och Kim såg det; Kimberly inte. Ärende 5000-K123456-24.')).toBe('[namn] och [namn] såg det; Kimberly inte. Ärende [ärendenummer].');
     expect(r.summary()).toEqual({ namn: 2, ärendenummer: 1 });
+    expect(r.text('Anna Svenssons cykel')).toBe('[namn] cykel');
   });
 
-  it('counts by kind, over everything it masked', () => {
+  it('counts by kind each value once, however often and however it is written', () => {
     const r = new Redactor();
-    r.deep({ a: ['070-123 45 67', { b: '850709-9805 och 0701234567' }], n: 3 });
+    r.deep({ a: ['070-123 45 67', { b: '850709-9805 och 0701234567, 08-123 456 78' }], c: ['850709-9805'], n: 3 });
     expect(r.summary()).toEqual({ personnummer: 1, telefonnummer: 2 });
   });
 });
