@@ -107,10 +107,15 @@ export function readCsv(shape: CsvShape, onRecord: OnRecord, options: { range?: 
     relax_quotes: true,
     // A row of an export is a few hundred characters: one that runs on past this is a quote never closed, or not CSV.
     max_record_size: MAX_RECORD_CHARS,
+    // Blank lines are no rows; left in, each would cost csv-parse an error object (a file of them took minutes).
+    skip_empty_lines: true,
+    info: true,
   });
   const source = createReadStream(file, { start: range.start, end: Math.max(range.start, range.end - 1), highWaterMark: 256 * 1024 });
   const decoder = utf8Stream(shape.encoding.encoding, range.firstLine);
+  /** Where the next record starts, as far as is known: for a quote that is never closed. */
   let line = range.firstLine;
+  let crlfInside = 0;
   let stopped = false;
   const crOnly = shape.lineEndings.length === 1 && shape.lineEndings[0] === '\r';
 
@@ -126,14 +131,15 @@ export function readCsv(shape: CsvShape, onRecord: OnRecord, options: { range?: 
     parser.on('error', fail);
     if (options.onBytes) source.on('data', (chunk) => options.onBytes!(chunk.length));
     parser.on('readable', () => {
-      let record: string[] | null;
+      let item: { record: string[]; info: { lines: number } } | null;
       try {
-        while (!stopped && (record = parser.read() as string[] | null) !== null) {
-          const start = line;
-          // Every record begins a physical line (blank lines too, as one empty field);
-          // line breaks inside quoted fields add lines. Counted here, as csv-parse's own
-          // counter is off by one for each CRLF inside a quoted field.
-          line += 1 + breaksInside(record, crOnly);
+        while (!stopped && (item = parser.read() as typeof item) !== null) {
+          const { record } = item;
+          // csv-parse says on which line a record ends, but counts a CRLF inside a quoted field as two lines.
+          crlfInside += countCrlf(record);
+          const end = range.firstLine - 1 + item.info.lines - crlfInside;
+          const start = end - breaksInside(record, crOnly);
+          line = end + 1;
           if (isEmptyRow(record)) continue;
           if (onRecord(record, start) === false) {
             stopped = true;
@@ -160,6 +166,12 @@ function breaksInside(record: string[], crOnly: boolean): number {
     if (field.indexOf(crOnly ? '\r' : '\n') === -1) continue;
     n += field.match(/\r\n|\r|\n/g)!.length;
   }
+  return n;
+}
+
+function countCrlf(record: string[]): number {
+  let n = 0;
+  for (const field of record) for (let i = field.indexOf('\r\n'); i !== -1; i = field.indexOf('\r\n', i + 2)) n++;
   return n;
 }
 
