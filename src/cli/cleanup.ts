@@ -16,12 +16,12 @@ export function sayOnStop(how: (message: string) => void): void {
 
 /** Runs `task` if the process is stopped by a signal before `release()` is called. */
 export function onStop(task: () => void): () => void {
-  install();
   tasks.add(task);
   return () => tasks.delete(task);
 }
 
-function install(): void {
+/** Only the command installs these: a process that merely imports lagesbild (a test runner) keeps its own. */
+export function handleStopSignals(): void {
   if (installed) return;
   installed = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
