@@ -72,6 +72,7 @@ describe('a browser for a whole run', () => {
     await printer.close();
     expect(error).toBeInstanceOf(BrowserFailedError);
     expect((error as Error).message).toMatch(/^Chromium failed twice: could not start/);
-    expect(await eventually(() => !commandLines().some((c) => c === 'sleep 300'))).toBe(true);
+    // A browser that never started is puppeteer's to kill: it gives it 5 s to go by itself, then SIGKILL.
+    expect(await eventually(() => !commandLines().some((c) => c === 'sleep 300'), 15_000)).toBe(true);
   });
 });
