@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { collectReport } from '../collect/index.js';
+import { ReadCache } from '../collect/read-cache.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { formatPosition, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
@@ -68,6 +69,8 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
 /** The reports of one run, and the one browser they share. */
 class Run {
   private printer: PdfPrinter | undefined;
+  /** In a batch, each export is read once for all the reports that use it. */
+  private reads: ReadCache | undefined;
   private readonly stopPrinter = onStop(() => this.printer?.kill());
 
   constructor(
@@ -83,6 +86,7 @@ class Run {
   /** A single report's failure ends the run; in a batch the others are still made, and the first failure's code is the run's. */
   async all(jobs: Job[]): Promise<void> {
     if (jobs.length === 1) return this.one(jobs[0]!);
+    this.reads = new ReadCache();
     let failed: LagesbildError | undefined;
     for (const job of jobs) {
       try {
@@ -119,7 +123,7 @@ class Run {
     const progress = createProgress(process.stderr, { quiet: options.quiet || log.format === 'json' });
     const language = options.language as 'sv' | 'en' | undefined;
     if (job.inputs instanceof LagesbildError) throw job.inputs;
-    const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update }).finally(
+    const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
       progress.done,
     );
     reportProblems(model, log);

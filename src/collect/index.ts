@@ -12,11 +12,13 @@ import { describeFsError } from '../fs-errors.js';
 import { describeEncoding } from '../ingest/encoding.js';
 import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
 import { ReportBuilder, type FileAccount } from '../model/build-report.js';
+import type { TallyData } from '../model/file-tally.js';
 import type { InputFormat, ReportModel } from '../model/report.js';
 import type { ReportPeriod } from '../period.js';
 import { Redactor } from '../redact/redactor.js';
 import { GENERATOR } from '../version.js';
 import { readInParallel, shouldSplit } from './parallel.js';
+import type { ReadCache } from './read-cache.js';
 import { readWhole } from './read-whole.js';
 
 export interface InputSpec {
@@ -44,6 +46,8 @@ export interface CollectOptions {
   notes?: { file: string; shownAs: string };
   /** Mask personal data in every text of the report (default); false only for --no-redact. */
   redact?: boolean;
+  /** Files read for an earlier report of the run, read the same way: not read again. */
+  cache?: ReadCache;
 }
 
 export interface UnusableFile {
@@ -60,9 +64,12 @@ export interface Collected {
 export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
   const builder = new ReportBuilder(period, { areas: config.areaAliases, categories: config.categoryAliases, seriousCategories: config.seriousCategories, commitments: config.commitments });
   const unusable: UnusableFile[] = [];
+  const cache = options.cache;
+  const keys = await Promise.all(inputs.map(({ file, kind, name }) => cache?.keyOf(file, kind, ingestOptions(file, kind, config, options, name), period)));
+  const cached = keys.map((key) => cache?.get(key));
   const shapes: (InputShape | InputError)[] = [];
-  for (const { file, kind, name } of inputs) {
-    shapes.push(await inspectInput(file, kind, ingestOptions(file, kind, config, options, name)).catch((error: unknown) => keepOrThrow(error, options)));
+  for (const [i, { file, kind, name }] of inputs.entries()) {
+    shapes.push(cached[i]?.shape ?? (await inspectInput(file, kind, ingestOptions(file, kind, config, options, name)).catch((error: unknown) => keepOrThrow(error, options))));
   }
   const total = shapes.reduce((n, s) => n + (s instanceof InputError ? 0 : s.size), 0);
   let done = 0;
@@ -73,9 +80,23 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     const shape = shapes[i]!;
     try {
       if (shape instanceof InputError) throw shape;
-      const read = shouldSplit(shape, options.threads, options.splitFrom) ? readInParallel : readWhole;
-      const result = await read(shape, ingestOptions(file, kind, config, options, name), period, builder, account, { threads: options.threads, onBytes });
-      builder.describeFile(account, describeFormat(shape, result));
+      let read = cached[i];
+      if (read) {
+        for (const tally of read.tallies) builder.addTally(account, tally);
+        onBytes?.(shape.size);
+      } else {
+        const tallies: TallyData[] = [];
+        const sink: TallySink = {
+          addTally: (to, tally) => {
+            if (cache) tallies.push(structuredClone(tally));
+            builder.addTally(to, tally);
+          },
+        };
+        const reader = shouldSplit(shape, options.threads, options.splitFrom) ? readInParallel : readWhole;
+        read = { shape, tallies, result: await reader(shape, ingestOptions(file, kind, config, options, name), period, sink, account, { threads: options.threads, onBytes }) };
+        cache?.set(keys[i], read);
+      }
+      builder.describeFile(account, describeFormat(shape, read.result));
     } catch (error) {
       keepOrThrow(error, options);
       unusable.push({ file: name ?? file, kind, error: error as InputError });
@@ -133,12 +154,15 @@ function describeFormat(shape: InputShape, result: ReadResult): InputFormat {
   };
 }
 
+/** Where a reader hands what the file's rows came to, part by part, in file order. */
+export type TallySink = Pick<ReportBuilder, 'addTally'>;
+
 /** How one file is read into the builder: whole in this thread, or in ranges on workers. */
 export type FileReader = (
   shape: InputShape,
   options: IngestOptions,
   period: ReportPeriod,
-  builder: ReportBuilder,
+  builder: TallySink,
   account: FileAccount,
   extra: { threads?: number; onBytes?: (n: number) => void },
 ) => Promise<ReadResult>;

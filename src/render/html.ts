@@ -3,6 +3,7 @@
  * `partials/*.hbs`, `style.css`, and `header.hbs` / `footer.hbs` for the PDF's
  * running header and footer. Data is always escaped: CSV content is text, never markup.
  */
+import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -31,31 +32,58 @@ export interface RenderedHtml {
  * its `style.css` is added after the default's, so it can change what it needs.
  */
 export async function renderHtml(model: ReportModel, templateDir?: string): Promise<RenderedHtml> {
-  const hbs = Handlebars.create();
-  const fontCss = await fontFaceCss();
-  registerHelpers(hbs, model.meta.language, fontCss);
+  const template = await compiledTemplate(templateDir, model.meta.language);
+  const context = { ...model, css: template.css };
+  try {
+    return { html: template.report(context), headerTemplate: template.header(context), footerTemplate: template.footer(context), assets: template.dirs };
+  } catch (error) {
+    throw new TemplateError(`template ${templateDir ?? DEFAULT_TEMPLATE_DIR}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+interface CompiledTemplate {
+  report: Handlebars.TemplateDelegate;
+  header: Handlebars.TemplateDelegate;
+  footer: Handlebars.TemplateDelegate;
+  css: string;
+  dirs: readonly string[];
+}
+
+/**
+ * Templates compiled, by what they are made of: the reports of a batch compile
+ * theirs once, and a file edited between two renders is compiled anew.
+ */
+const compiled = new Map<string, CompiledTemplate>();
+const KEPT_TEMPLATES = 8;
+
+async function compiledTemplate(templateDir: string | undefined, language: Language): Promise<CompiledTemplate> {
   const files = new TemplateFiles(templateDir ? [templateDir, DEFAULT_TEMPLATE_DIR] : [DEFAULT_TEMPLATE_DIR]);
+  const partials = await Promise.all((await files.partialNames()).map(async (file) => [file, await files.text(join('partials', file))] as const));
+  const [report, header, footer] = await Promise.all(['report.hbs', 'header.hbs', 'footer.hbs'].map((name) => files.text(name)));
+  const ownStyle = templateDir ? new TemplateFiles([templateDir]).find('style.css') : undefined;
+  const ownCss = ownStyle ? await new TemplateFiles([templateDir!]).text('style.css') : '';
+  // The embedded typeface first, so that a template's own CSS can use it or override it.
+  const fontCss = await fontFaceCss();
+  const css = [fontCss, await new TemplateFiles([DEFAULT_TEMPLATE_DIR]).text('style.css'), ownCss].join('\n');
+  const key = createHash('sha256').update(JSON.stringify([language, files.dirs, partials, report, header, footer, css])).digest('hex');
+  const known = compiled.get(key);
+  if (known) return known;
+
+  const hbs = Handlebars.create();
+  registerHelpers(hbs, language, fontCss);
+  for (const [file, source] of partials) {
+    const name = join('partials', file);
+    checkEscaping(hbs, source, files.find(name) ?? name);
+    hbs.registerPartial(basename(file, '.hbs'), source);
+  }
   const compile = (source: string, name: string) => {
     checkEscaping(hbs, source, files.find(name) ?? name);
     return hbs.compile(source, { strict: false, noEscape: false });
   };
-  for (const file of await files.partialNames()) {
-    const name = join('partials', file);
-    const source = await files.text(name);
-    checkEscaping(hbs, source, files.find(name) ?? name);
-    hbs.registerPartial(basename(file, '.hbs'), source);
-  }
-  const ownStyle = templateDir ? new TemplateFiles([templateDir]).find('style.css') : undefined;
-  const ownCss = ownStyle ? await new TemplateFiles([templateDir!]).text('style.css') : '';
-  // The embedded typeface first, so that a template's own CSS can use it or override it.
-  const css = [fontCss, await new TemplateFiles([DEFAULT_TEMPLATE_DIR]).text('style.css'), ownCss].join('\n');
-  const context = { ...model, css };
-  const [report, header, footer] = await Promise.all(['report.hbs', 'header.hbs', 'footer.hbs'].map(async (name) => compile(await files.text(name), name)));
-  try {
-    return { html: report!(context), headerTemplate: header!(context), footerTemplate: footer!(context), assets: files.dirs };
-  } catch (error) {
-    throw new TemplateError(`template ${templateDir ?? DEFAULT_TEMPLATE_DIR}: ${(error as Error).message}`, { cause: error });
-  }
+  const template = { report: compile(report!, 'report.hbs'), header: compile(header!, 'header.hbs'), footer: compile(footer!, 'footer.hbs'), css, dirs: files.dirs };
+  if (compiled.size >= KEPT_TEMPLATES) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, template);
+  return template;
 }
 
 /** A cell rose strongly when it has at least this many more incidents, and half again as many as before (or none before). */
