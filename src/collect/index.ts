@@ -10,6 +10,8 @@ import type { InputKind } from '../domain.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import { describeEncoding } from '../ingest/encoding.js';
+import type { AreaMap } from '../geo/contains.js';
+import { loadAreaMap } from '../ingest/area-map.js';
 import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
 import { ReportBuilder, type FileAccount } from '../model/build-report.js';
 import type { InputFormat, ReportModel } from '../model/report.js';
@@ -58,11 +60,18 @@ export interface Collected {
 }
 
 export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
-  const builder = new ReportBuilder(period, { areas: config.areaAliases, categories: config.categoryAliases, seriousCategories: config.seriousCategories, commitments: config.commitments });
+  const map = config.map && (await loadAreaMap(config.map.areas, { nameProperty: config.map.nameProperty, crs: config.map.crs, shownAs: basename(config.map.areas) }));
+  const builder = new ReportBuilder(period, {
+    areas: config.areaAliases,
+    categories: config.categoryAliases,
+    seriousCategories: config.seriousCategories,
+    commitments: config.commitments,
+    map,
+  });
   const unusable: UnusableFile[] = [];
   const shapes: (InputShape | InputError)[] = [];
   for (const { file, kind, name } of inputs) {
-    shapes.push(await inspectInput(file, kind, ingestOptions(file, kind, config, options, name)).catch((error: unknown) => keepOrThrow(error, options)));
+    shapes.push(await inspectInput(file, kind, ingestOptions(file, kind, config, options, name, map)).catch((error: unknown) => keepOrThrow(error, options)));
   }
   const total = shapes.reduce((n, s) => n + (s instanceof InputError ? 0 : s.size), 0);
   let done = 0;
@@ -74,7 +83,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     try {
       if (shape instanceof InputError) throw shape;
       const read = shouldSplit(shape, options.threads, options.splitFrom) ? readInParallel : readWhole;
-      const result = await read(shape, ingestOptions(file, kind, config, options, name), period, builder, account, { threads: options.threads, onBytes });
+      const result = await read(shape, ingestOptions(file, kind, config, options, name, map), period, builder, account, { threads: options.threads, onBytes });
       builder.describeFile(account, describeFormat(shape, result));
     } catch (error) {
       keepOrThrow(error, options);
@@ -114,8 +123,9 @@ function keepOrThrow(error: unknown, options: CollectOptions): InputError {
   return error;
 }
 
-function ingestOptions(file: string, kind: InputKind, config: Config, options: CollectOptions, name = file): IngestOptions {
+function ingestOptions(file: string, kind: InputKind, config: Config, options: CollectOptions, name = file, map?: AreaMap): IngestOptions {
   return {
+    areas: kind === 'incidents' ? map?.areas : undefined,
     timeZone: config.timezone,
     columns: config.columns[kind],
     encoding: options.encoding ?? config.encodings[name] ?? config.encodings[file] ?? config.encodings[basename(file)],
