@@ -14,6 +14,10 @@ export interface Incident {
   flagged?: boolean;
   /** The export gave the day but no time: `at` is 00:00, and the hour is unknown. */
   dateOnly?: boolean;
+  /** Where it happened, [easting, northing] in SWEREF 99 TM metres, when the export gave coordinates. */
+  position?: [number, number];
+  /** The export gave no area: it was found from the position on the map. */
+  placed?: true;
 }
 
 export interface PatrolRound {

@@ -10,6 +10,8 @@ import type { InputKind } from '../domain.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import { describeEncoding } from '../ingest/encoding.js';
+import type { AreaMap } from '../geo/contains.js';
+import { loadAreaMap } from '../ingest/area-map.js';
 import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
 import { ReportBuilder, type FileAccount } from '../model/build-report.js';
 import type { TallyData } from '../model/file-tally.js';
@@ -62,14 +64,22 @@ export interface Collected {
 }
 
 export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
-  const builder = new ReportBuilder(period, { areas: config.areaAliases, categories: config.categoryAliases, seriousCategories: config.seriousCategories, commitments: config.commitments });
+  const map = config.map && (await loadAreaMap(config.map.areas, { nameProperty: config.map.nameProperty, crs: config.map.crs, shownAs: basename(config.map.areas) }));
+  const builder = new ReportBuilder(period, {
+    areas: config.areaAliases,
+    categories: config.categoryAliases,
+    seriousCategories: config.seriousCategories,
+    commitments: config.commitments,
+    map,
+  });
   const unusable: UnusableFile[] = [];
   const cache = options.cache;
-  const keys = await Promise.all(inputs.map(({ file, kind, name }) => cache?.keyOf(file, kind, ingestOptions(file, kind, config, options, name), period)));
+  // The map's areas go into the key by where they come from, not polygon by polygon.
+  const keys = await Promise.all(inputs.map(({ file, kind, name }) => cache?.keyOf(file, kind, { ...ingestOptions(file, kind, config, options, name), mapFrom: config.map }, period)));
   const cached = keys.map((key) => cache?.get(key));
   const shapes: (InputShape | InputError)[] = [];
   for (const [i, { file, kind, name }] of inputs.entries()) {
-    shapes.push(cached[i]?.shape ?? (await inspectInput(file, kind, ingestOptions(file, kind, config, options, name)).catch((error: unknown) => keepOrThrow(error, options))));
+    shapes.push(cached[i]?.shape ?? (await inspectInput(file, kind, ingestOptions(file, kind, config, options, name, map)).catch((error: unknown) => keepOrThrow(error, options))));
   }
   const total = shapes.reduce((n, s) => n + (s instanceof InputError ? 0 : s.size), 0);
   let done = 0;
@@ -93,7 +103,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
           },
         };
         const reader = shouldSplit(shape, options.threads, options.splitFrom) ? readInParallel : readWhole;
-        read = { shape, tallies, result: await reader(shape, ingestOptions(file, kind, config, options, name), period, sink, account, { threads: options.threads, onBytes }) };
+        read = { shape, tallies, result: await reader(shape, ingestOptions(file, kind, config, options, name, map), period, sink, account, { threads: options.threads, onBytes }) };
         cache?.set(keys[i], read);
       }
       builder.describeFile(account, describeFormat(shape, read.result));
@@ -135,8 +145,9 @@ function keepOrThrow(error: unknown, options: CollectOptions): InputError {
   return error;
 }
 
-function ingestOptions(file: string, kind: InputKind, config: Config, options: CollectOptions, name = file): IngestOptions {
+function ingestOptions(file: string, kind: InputKind, config: Config, options: CollectOptions, name = file, map?: AreaMap): IngestOptions {
   return {
+    areas: kind === 'incidents' ? map?.areas : undefined,
     timeZone: config.timezone,
     columns: config.columns[kind],
     encoding: options.encoding ?? config.encodings[name] ?? config.encodings[file] ?? config.encodings[basename(file)],

@@ -22,7 +22,7 @@ export class ReadCache {
   private readonly reads = new Map<string, FileRead>();
 
   /** The key of a file read this way now; undefined when the file cannot be looked at (the read will say why). */
-  async keyOf(file: string, kind: InputKind, options: IngestOptions, period: ReportPeriod): Promise<string | undefined> {
+  async keyOf(file: string, kind: InputKind, options: IngestOptions & { mapFrom?: unknown }, period: ReportPeriod): Promise<string | undefined> {
     const found = await stat(file).catch(() => undefined);
     if (!found?.isFile()) return undefined;
     return JSON.stringify([resolve(file), found.size, found.mtimeMs, found.ino, kind, options, period]);

@@ -43,8 +43,9 @@ export async function parseConfig(text: string, file: string): Promise<Config> {
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) throw new ConfigError(`${file}: ${describeIssue(result.error)}`);
   const config = result.data;
-  // A template folder is where the config says, wherever the command runs.
+  // A template folder and a map are where the config says, wherever the command runs.
   if (config.template !== undefined) config.template = resolve(dirname(file), config.template);
+  if (config.map !== undefined) config.map.areas = resolve(dirname(file), config.map.areas);
   return config;
 }
 

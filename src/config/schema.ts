@@ -143,6 +143,18 @@ export const configSchema = z
     renderTimeout: z.number().min(1).max(3600).default(60),
     /** A template folder whose files replace the default's. */
     template: z.string().min(1).optional(),
+    /** The municipality's areas as a GeoJSON file, for the maps; without it the report has none. */
+    map: z
+      .object({
+        /** Relative to the config file. */
+        areas: z.string().trim().min(1),
+        /** The feature property that names the area. */
+        nameProperty: z.string().trim().min(1).optional(),
+        /** For a GeoJSON file that does not say its coordinate system (no "crs" member) and whose coordinates do not show it. */
+        crs: z.enum(['EPSG:3006', 'EPSG:4326']).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

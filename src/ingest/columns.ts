@@ -17,6 +17,12 @@ export const INCIDENT_FIELDS = {
   source: ['källa', 'rapportör', 'inrapporterad av', 'rapporterad av', 'uppgiftslämnare', 'source', 'reporter', 'reported by'],
   address: ['adress', 'gatuadress', 'address', 'street address', 'street'],
   flag: ['särskild händelse', 'allvarlig', 'flagga', 'flaggad', 'prioritet', 'serious', 'flagged', 'priority'],
+  // SWEREF 99 TM metres, as municipal GIS exports give them; X and Y are left out, as Swedish use has X for the northing.
+  northing: ['nordkoordinat', 'nordlig koordinat', 'n-koordinat', 'koordinat n', 'sweref n', 'sweref 99 n', 'sweref99 n', 'northing', 'north'],
+  easting: ['östkoordinat', 'ostkoordinat', 'östlig koordinat', 'e-koordinat', 'ö-koordinat', 'koordinat e', 'koordinat ö', 'sweref e', 'sweref 99 e', 'sweref99 e', 'easting', 'east'],
+  // WGS84 degrees, as a phone or a web map gives them.
+  latitude: ['latitud', 'breddgrad', 'lat', 'latitude', 'wgs84 lat'],
+  longitude: ['longitud', 'längdgrad', 'lon', 'long', 'lng', 'longitude', 'wgs84 lon'],
 } as const;
 
 export const PATROL_FIELDS = {

@@ -1,22 +1,37 @@
 /** One row of an incident export → an Incident, or the reason it cannot be used (yet). */
 import type { Incident, Rejection } from '../domain.js';
+import { areaAt, type MapArea } from '../geo/contains.js';
 import type { IncidentField } from './columns.js';
-import type { Deferred, RowReader } from './row.js';
+import { incidentPosition } from './position.js';
+import { isRejection, type Deferred, type RowReader } from './row.js';
 import type { TimeReader } from './times.js';
 
 export const REQUIRED_INCIDENT_COLUMNS = [['datetime', 'date', 'time'], 'area', 'category'] as const;
 
-export function toIncident(row: RowReader<IncidentField>, times: TimeReader): Incident | Rejection | Deferred {
+/** `areas`: the map's, to place an incident that has coordinates but no area. */
+export function toIncident(row: RowReader<IncidentField>, times: TimeReader, areas?: readonly MapArea[]): Incident | Rejection | Deferred {
   const time = incidentTime(row, times);
   if (!('at' in time)) return time;
   const { at, dateOnly } = time;
-  const area = row.get('area');
-  if (!area) return row.reject('area', 'area is empty');
+  const position = incidentPosition(row);
+  if (position && isRejection(position)) return position;
+  let area = row.get('area');
+  let placed: true | undefined;
+  if (!area) {
+    if (!position) return row.reject('area', 'area is empty');
+    if (!areas || areas.length === 0) return row.reject('area', 'area is empty, and there is no map (config "map") to find it from the coordinates');
+    const found = areaAt(areas, position);
+    if (!found) return row.reject('area', `area is empty, and the coordinates (E ${Math.round(position[0])}, N ${Math.round(position[1])} in SWEREF 99 TM) lie in no area of the map`);
+    area = found.name;
+    placed = true;
+  }
   const category = row.get('category');
   if (!category) return row.reject('category', 'category is empty');
   return {
     at,
     area,
+    placed,
+    position,
     category,
     id: row.optional('id'),
     description: row.optional('description'),

@@ -12,6 +12,7 @@ import { REQUIRED_INCIDENT_COLUMNS, toIncident } from './incidents.js';
 import { REQUIRED_PATROL_COLUMNS, toPatrolRound } from './patrols.js';
 import { isDeferred, isRejection, RowReader } from './row.js';
 import { type DateOrder, TimeReader } from './times.js';
+import type { MapArea } from '../geo/contains.js';
 
 /** Where the rows of a file go. */
 export interface RowSink {
@@ -31,6 +32,8 @@ export interface IngestOptions {
   encoding?: string;
   /** Day/month order of slashed dates, when the file cannot show it. */
   dateOrder?: DateOrder;
+  /** The map's areas, to place incidents that have coordinates but no area. Plain data, so it goes to workers too. */
+  areas?: readonly MapArea[];
 }
 
 /** How a file is laid out: all that is needed to read any part of it. Plain data, so it can go to a worker. */
@@ -79,7 +82,7 @@ export async function inspectInput(file: string, kind: InputKind, options: Inges
 }
 
 const REQUIRED = { incidents: REQUIRED_INCIDENT_COLUMNS, patrols: REQUIRED_PATROL_COLUMNS, activities: REQUIRED_ACTIVITY_COLUMNS };
-const CONVERT = { incidents: toIncident, patrols: toPatrolRound, activities: toActivity } as Record<InputKind, (row: RowReader<string>, times: TimeReader) => object>;
+const CONVERT = { incidents: toIncident, patrols: toPatrolRound, activities: toActivity } as Record<InputKind, (row: RowReader<string>, times: TimeReader, areas?: readonly MapArea[]) => object>;
 
 type Row =
   | { line: number; value: Incident | PatrolRound | Activity; rejection?: undefined; skipped?: undefined }
@@ -111,7 +114,7 @@ export async function readRows(
     const extra = fields.length > headers.length ? fields.findIndex((f, i) => i >= headers.length && f.trim() !== '') : -1;
     if (extra >= 0) return { rejection: { line, column: extra + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
     row.read(fields, line);
-    const result = convert(row, times);
+    const result = convert(row, times, options.areas);
     if (isDeferred(result)) return 'deferred';
     if (!isRejection(result)) return { line, value: result as Incident | PatrolRound | Activity };
     const footer = footerWord(fields);

@@ -30,6 +30,8 @@ import type {
 } from './report.js';
 import { SCHEMA_VERSION } from './report.js';
 import { suggestMerges } from './similar-names.js';
+import type { AreaMap } from '../geo/contains.js';
+import { mapSummary } from './map-summary.js';
 
 /** Counts per window of the history: [current, previous, older…]. */
 type Tally = number[];
@@ -45,6 +47,8 @@ export interface BuilderOptions {
   seriousCategories?: readonly string[];
   /** The medborgarlöften to follow up. */
   commitments?: readonly CommitmentTarget[];
+  /** The municipality's areas, for the maps. */
+  map?: AreaMap;
 }
 
 /** Notable incidents listed in the report at most; the total says how many there were. */
@@ -73,7 +77,11 @@ export class ReportBuilder {
   private readonly timePatterns: TimePatternTally;
   private readonly coverage: CoverageTally;
   private readonly serious: Set<string>;
-  private readonly notable: { at: number; dateOnly: boolean; area: string; category: string; description?: string; reason: string }[] = [];
+  private readonly notable: { at: number; dateOnly: boolean; area: string; category: string; description?: string; reason: string; position?: [number, number] }[] = [];
+  private readonly map: AreaMap | undefined;
+  /** Incidents of the two windows placed by their coordinates, area by key. */
+  private readonly placed: { file: string; line: number; area: string }[] = [];
+  private readonly positions = { with: 0, without: 0 };
   private readonly activities: Activity[] = [];
   private readonly commitments: readonly CommitmentTarget[];
 
@@ -88,6 +96,7 @@ export class ReportBuilder {
     this.coverage = new CoverageTally(this.clock);
     this.serious = new Set((options.seriousCategories ?? []).map((c) => this.categories.keyOf(c)));
     this.commitments = options.commitments ?? [];
+    this.map = options.map;
   }
 
   addFile(file: string, kind: InputKind): FileAccount {
@@ -139,6 +148,7 @@ export class ReportBuilder {
       }
       if (this.isDuplicate(account, line, idKey, contentKey)) return;
       countIn(account, slot);
+      if (incident.placed) this.placed.push({ file: account.file, line, area });
       this.bump(this.byArea, area, slot, 1);
       this.bump(this.byCategory, category, slot, 1);
       let pairs = this.byAreaCategory.get(area);
@@ -149,7 +159,9 @@ export class ReportBuilder {
         // Without a time of day an incident says nothing of which hour wanted a patrol.
         if (!incident.dateOnly) this.coverage.addIncident(area, incident.at);
         const reason = this.serious.has(category) ? 'serious category' : incident.flagged ? 'flagged' : undefined;
-        if (reason) this.notable.push({ at: incident.at, dateOnly: incident.dateOnly === true, area, category, description: incident.description, reason });
+        if (reason) this.notable.push({ at: incident.at, dateOnly: incident.dateOnly === true, area, category, description: incident.description, reason, position: incident.position });
+        if (incident.position) this.positions.with++;
+        else this.positions.without++;
       }
     } else if (row.round) {
       const { round } = row;
@@ -270,7 +282,29 @@ export class ReportBuilder {
       suggestions: [...suggestMerges('area', this.areas), ...suggestMerges('category', this.categories)],
       // Masking is done on the whole model once it is made, notes included: see collectReport.
       redaction: { enabled: false, counts: {} },
+      map: this.map ? this.mapSummary(this.map, areas) : null,
     };
+  }
+
+  private mapSummary(map: AreaMap, ranked: Keyed[]): ReportModel['map'] {
+    const timeZone = this.period.timeZone;
+    return mapSummary({
+      map,
+      areas: this.areas,
+      counts: (key) => {
+        const t = this.byArea.get(key);
+        return change(t?.[0] ?? 0, t?.[1] ?? 0);
+      },
+      ranked: ranked.map((r) => ({ key: r.key, value: r.value })),
+      categories: [...this.serious].map((k) => ({ name: this.categories.display(k), count: this.byCategory.get(k)?.[0] ?? 0 })),
+      points: this.notable
+        .filter((n) => n.reason === 'serious category' && n.position)
+        .sort((a, b) => a.at - b.at)
+        .map((n) => ({ category: this.categories.display(n.category), area: this.areas.display(n.area), date: localDate(n.at, timeZone), position: n.position! })),
+      withPosition: this.positions.with,
+      withoutPosition: this.positions.without,
+      placed: this.placed.map((p) => ({ ...p, area: this.areas.display(p.area) })),
+    });
   }
 
   private yearSoFar(): YearSoFar {

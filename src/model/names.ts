@@ -80,6 +80,11 @@ export class NameBook {
     return best ? best[0] : key;
   }
 
+  /** As display(), but `fallback` for a name neither the data nor the config spells. */
+  displayOr(key: string, fallback: string): string {
+    return this.fixed.has(key) || this.spellings.has(key) ? this.display(key) : fallback;
+  }
+
   /** Every name seen, with how many rows used it in any spelling. */
   entries(): { key: string; display: string; count: number }[] {
     return [...this.spellings].map(([key, counts]) => ({ key, display: this.display(key), count: [...counts.values()].reduce((a, b) => a + b, 0) }));

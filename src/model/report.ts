@@ -28,6 +28,42 @@ export interface ReportModel {
   suggestions: NameSuggestion[];
   /** Whether personal data in the text was masked (it is unless --no-redact), and how much of each kind. */
   redaction: { enabled: boolean; counts: Record<string, number> };
+  /** The maps: the municipality's areas with their counts, and where serious incidents happened; null without a map in the config. */
+  map: MapSummary | null;
+}
+
+/** [easting, northing] in SWEREF 99 TM (EPSG:3006) metres. */
+export type SwerefPosition = [number, number];
+
+export interface MapAreaCount extends NamedCount {
+  /** Polygons, each an outer ring and its holes, in SWEREF 99 TM metres rounded to the metre. */
+  polygons: SwerefPosition[][][];
+}
+
+export interface MapPoint {
+  category: string;
+  area: string;
+  date: string;
+  position: SwerefPosition;
+}
+
+export interface MapSummary {
+  /** The GeoJSON file, and the coordinate system it was in. */
+  source: string;
+  crs: 'EPSG:3006' | 'EPSG:4326';
+  /** Every area of the map in the file's order, counted now and before; named as the data names it. */
+  areas: MapAreaCount[];
+  /** Areas with incidents in either window that the map has no geometry for: counted, not drawn. */
+  unmapped: NamedCount[];
+  /** The serious categories, one point map each: incidents of the window, and how many of them have coordinates. */
+  categories: { name: string; count: number; withPosition: number }[];
+  /** Incidents of the window in the serious categories that have coordinates. */
+  points: MapPoint[];
+  /** Incidents of the window with coordinates, and without. */
+  withPosition: number;
+  withoutPosition: number;
+  /** Incidents of the two windows that had no area and were placed in the area their coordinates lie in. */
+  placed: { file: string; line: number; area: string }[];
 }
 
 export interface ReportMeta {

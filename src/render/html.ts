@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import MarkdownIt from 'markdown-it';
 import { TemplateError } from '../errors.js';
-import type { ReportModel } from '../model/report.js';
+import type { MapSummary, ReportModel } from '../model/report.js';
 import { dayLineSvg, heatmapSvg } from './charts.js';
+import { changeMapSvg, choroplethSvg, pointMapSvg, type MapWords } from './maps.js';
 import { fontFaceCss } from './fonts.js';
 import { formatsFor } from './format.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
@@ -95,6 +96,20 @@ const underSection = (html: string) => html.replace(/<(\/?)h([1-4])>/g, (_, slas
 
 function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: string): void {
   const fmt = formatsFor(language);
+  const mapWords = (title: string, legend: string): MapWords => ({
+    title: text(language, title),
+    legend: text(language, legend),
+    none: text(language, 'maps.none'),
+    rise: text(language, 'maps.rise'),
+    strongRise: text(language, 'maps.strongRise'),
+    fall: text(language, 'maps.fall'),
+    strongFall: text(language, 'maps.strongFall'),
+    same: text(language, 'maps.same'),
+    metres: text(language, 'maps.metres'),
+    kilometres: text(language, 'maps.kilometres'),
+    signed: fmt.signed,
+    number: fmt.number,
+  });
   hbs.registerHelper({
     longDate: fmt.longDate,
     shortDate: fmt.shortDate,
@@ -128,6 +143,10 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */
     heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid, fmt.weekdaysShort, text(language, 'time.heatmap'))),
     dayLine: (days: { date: string; count: number }[]) => new hbs.SafeString(dayLineSvg(days, text(language, 'time.perDay'))),
+    /** Maps, like the charts: SVG drawn from the model's numbers and geometry, every name escaped. */
+    choropleth: (map: MapSummary) => new hbs.SafeString(choroplethSvg(map, mapWords('maps.countTitle', 'maps.countLegend'))),
+    changeMap: (map: MapSummary) => new hbs.SafeString(changeMapSvg(map, mapWords('maps.changeTitle', 'maps.changeLegend'))),
+    pointMap: (map: MapSummary, category: string) => new hbs.SafeString(pointMapSvg(map, category, mapWords('maps.pointsTitle', 'maps.pointsTitle'))),
     /** The coordinator's notes: Markdown with raw HTML escaped and images left out, so nothing in them runs or loads. */
     markdown: (md: unknown) => new hbs.SafeString(typeof md === 'string' ? underSection(notes.render(md)) : ''),
     /** "personnummer 3, telefonnummer 1": what was masked, by kind, in the report's language. */

@@ -37,6 +37,19 @@ describe('what a user sees when something is wrong', () => {
     expect(r.stderr).toBe(`error: ${config}: key "period.anchor": must be a date written YYYY-MM-DD\n`);
   });
 
+  it('names the feature of a map whose geometry is wrong, exit 3, and makes no report', async () => {
+    const ring = [[612000, 6566000], [612500, 6566000], [612500, 6566500], [612000, 6566500]]; // never back to the start
+    const map = tmp.write('omraden.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { namn: 'Centrum' }, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } }, { type: 'Feature', properties: { namn: 'Hamnen' }, geometry: { type: 'Polygon', coordinates: [ring] } }] }));
+    const config = tmp.write('karta.json', JSON.stringify({ map: { areas: 'omraden.geojson' } }));
+    const output = join(tmp.dir, 'karta.pdf');
+    const r = await runCli(['generate', '--config', config, '--incidents', 'fixtures/incidents-kommun.csv', '--from', '2024-04-15', '-o', output]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(
+      `error: ${map}: feature 2 of 2 ("Hamnen"): outer ring is not closed: it starts at [612000, 6566000] and ends at [612000, 6566500]; a GeoJSON ring ends where it starts\n`,
+    );
+    expect(existsSync(output)).toBe(false);
+  });
+
   it('rejects a bad --from or --format, exit 4', async () => {
     const from = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--from', '2024-04-31']);
     expect(from.code).toBe(4);
@@ -54,14 +67,14 @@ describe('what a user sees when something is wrong', () => {
     expect(readFileSync(output, 'utf8')).toBe('förra veckans rapport');
     const forced = await runCli([...FIXTURE_ARGS, '--output', output, '--force', '--quiet']);
     expect(forced.code).toBe(0);
-    expect(JSON.parse(readFileSync(output, 'utf8')).incidents.total).toBe(74);
+    expect(JSON.parse(readFileSync(output, 'utf8')).incidents.total).toBe(75);
   });
 
   it('with --strict writes nothing when rows were rejected, exit 1', async () => {
     const output = join(tmp.dir, 'strikt.json');
     const r = await runCli([...FIXTURE_ARGS, '--output', output, '--strict']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error: 12 rows rejected and --strict given; no report written');
+    expect(r.stderr).toContain('error: 11 rows rejected and --strict given; no report written');
     expect(existsSync(output)).toBe(false);
   });
 

@@ -47,6 +47,14 @@ describe('generate --format json on the fixtures', async () => {
     expect(byKeys(model.rejected, ['file', 'line'])).toEqual(byKeys(expected.rejected, ['file', 'line']));
     expect(model.rejected.every((r) => r.reason.length > 0 && r.column !== null)).toBe(true);
   });
+
+  it('places the incident without an area by its coordinates, as the hand count does, and lists it', () => {
+    expect(model.map!.placed).toEqual(expected.placed);
+    expect(model.map!.source).toBe('strandvik-omraden.geojson');
+    expect(model.map!.crs).toBe('EPSG:3006');
+    expect(byKeys(model.map!.areas, ['name', 'count', 'previous'])).toEqual(byKeys(expected.incidents.byArea, ['name', 'count', 'previous']));
+    expect(model.map!.unmapped).toEqual([]);
+  });
 });
 
 describe('the area × category matrix in the HTML', async () => {

@@ -16,6 +16,7 @@ function setUp(name: string, extra: Record<string, unknown> = {}): string {
   const dir = join(tmp.dir, name);
   mkdirSync(join(dir, 'exporter'), { recursive: true });
   for (const f of ['incidents-kommun.csv', 'incidents-medborgare.csv', 'patrols-vaktbolag.csv', 'patrols-ronder-extra.csv']) copyFileSync(join(ROOT, 'fixtures', f), join(dir, 'exporter', f));
+  copyFileSync(join(ROOT, 'fixtures', 'strandvik-omraden.geojson'), join(dir, 'strandvik-omraden.geojson')); // the map, beside the config that names it
   const config = {
     ...fixtureConfig,
     period: { anchor: '2024-04-01' },
@@ -44,10 +45,10 @@ describe('a cron job', () => {
       level: 'info',
       period: { start: '2024-04-15', end: '2024-04-28', weeks: [16, 17] },
       file: join(dir, 'rapporter', 'lagesbild-2024-v16-v17.pdf'),
-      counts: { incidents: 74, patrolRounds: 67, rejected: 12, duplicates: expect.any(Number) },
+      counts: { incidents: 75, patrolRounds: 67, rejected: 11, duplicates: expect.any(Number) },
     });
     expect(wrote.duration).toBeGreaterThan(0);
-    expect(lines.filter((l) => l.level === 'warn').length).toBe(12); // one a rejected row, each with its file
+    expect(lines.filter((l) => l.level === 'warn').length).toBe(11); // one a rejected row, each with its file
   });
 
   it('does nothing, and says so, when run again for the same window; --force makes it again', async () => {
@@ -108,8 +109,8 @@ describe('a batch', () => {
     expect(hamnen[0]).toContain('Till Lokalpolisområde Hamnen');
     expect(hamnen[0]).toContain('TLP:AMBER');
     expect(alla[0]).toContain('Till Lokalpolisområde Strandvik');
-    expect(alla[0]).toMatch(/Händelser\s+74/);
-    expect(hamnen[0]).not.toMatch(/Händelser\s+74/);
+    expect(alla[0]).toMatch(/Händelser\s+75/);
+    expect(hamnen[0]).not.toMatch(/Händelser\s+75/);
   });
 
   it('makes the other reports when one has no exports, and ends with that one\'s code', async () => {
@@ -125,7 +126,7 @@ describe('a batch', () => {
     expect(r.stderr).toContain(`error: report "syd": ${join(dir, 'exporter/syd-*.csv')}: no file matches this pattern (config key "reports.0.inputs.incidents")`);
     // The report that names only its notes reads the config's exports.
     const norr = JSON.parse(readFileSync(join(dir, 'rapporter', 'lagesbild-norr-2024-v16-v17.json'), 'utf8'));
-    expect(norr.incidents.total).toBe(74);
+    expect(norr.incidents.total).toBe(75);
     expect(norr.assessment).toEqual({ markdown: '**Norr** lugnt.\n', source: 'exporter/anteckningar.md' });
     const validate = await runCli(['validate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW]);
     expect(validate.code).toBe(2);
@@ -161,7 +162,7 @@ describe('two runs at once', () => {
     expect(said.match(/Wrote /g)).toHaveLength(1);
     expect(said).toContain('exists already: nothing to do');
     const pages = await pdfPages(readFileSync(join(dir, 'rapporter', 'lagesbild-2024-v16-v17.pdf')));
-    expect(pages[0]).toMatch(/Händelser\s+74/);
+    expect(pages[0]).toMatch(/Händelser\s+75/);
     expect(readdirSync(join(dir, 'rapporter'))).toEqual(['lagesbild-2024-v16-v17.pdf']);
   });
 
