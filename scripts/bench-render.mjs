@@ -7,7 +7,7 @@
 //   (c) a batch of 20 reports in one generate run, against 20 × the floor's print step.
 // Medians of several runs, and peak memory of the whole process tree, the browser included.
 // Prints ratios; asserts nothing. Options: --runs N (default 5).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +95,47 @@ function treeRss(pid) {
   return total;
 }
 
+// Start-up of what needs no PDF: each command's wall time against a bare `node -e ""` plus the
+// command's own work (measured in a process that has loaded everything: bench-startup-task.mjs).
+const fixtures = (...files) => files.map((f) => join(root, 'fixtures', f));
+const small = ['--config', ...fixtures('lagesbild.config.json'), '-i', ...fixtures('incidents-kommun.csv', 'incidents-medborgare.csv'), '-p', ...fixtures('patrols-vaktbolag.csv'), '--from', '2024-04-15', '--quiet'];
+const commands = [
+  ['lagesbild --help', ['--help']],
+  ['lagesbild validate (the fixtures, 300 rows)', ['validate', ...small]],
+  ['lagesbild generate --format json (the same)', ['generate', ...small, '--format', 'json', '-o', '-']],
+];
+const wall = (args) => {
+  const start = performance.now();
+  spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+  return (performance.now() - start) / 1000;
+};
+const medianOf = (n, f) => [...Array.from({ length: n }, f)].sort((x, y) => x - y)[Math.floor(n / 2)];
+function startup() {
+  const median = (list, key) => [...list].sort((a, b) => a[key] - b[key])[Math.floor(list.length / 2)];
+  const STARTS = 11;
+  const bare = medianOf(STARTS, () => wall(['-e', '']));
+  console.log(`\nStart-up, medians of ${STARTS}; a bare node -e "" takes ${(bare * 1000).toFixed(0)} ms:`);
+  for (const [label, args] of commands) {
+    const took = medianOf(STARTS, () => wall([join(root, 'bin/lagesbild'), ...args]));
+    const workFile = join(dir, 'work.json');
+    const runs = Array.from({ length: 5 }, () => {
+      rmSync(workFile, { force: true });
+      spawnSync(process.execPath, [join(root, 'scripts/bench-startup-task.mjs'), workFile, ...args], { cwd: root, stdio: 'ignore' });
+      return JSON.parse(readFileSync(workFile, 'utf8'));
+    });
+    const cold = median(runs, 'cold').cold;
+    const warm = median(runs, 'work').work;
+    const ms = (s) => `${(s * 1000).toFixed(0).padStart(4)} ms`;
+    console.log(`  ${label.padEnd(44)} ${ms(took)}; its work ${ms(cold)} as run (${ms(warm)} warm)`);
+    console.log(`  ${''.padEnd(44)} / (node + work as run) = ${(took / (bare + cold)).toFixed(2)}, / (node + warm work) = ${(took / (bare + warm)).toFixed(2)}   (target ≤ 1.5)`);
+  }
+}
+
+if (process.argv.includes('--startup')) {
+  startup();
+  process.exit(0);
+}
+
 const floor = () => measure([join(root, 'scripts/bench-render-floor.mjs'), docFile, join(dir, 'floor.pdf')]);
 const floorBatch = () => measure([join(root, 'scripts/bench-render-floor.mjs'), docFile, join(dir, 'floor.pdf'), String(BATCH)]);
 const generate = () =>
@@ -131,4 +172,6 @@ console.log(`  (b) / (a)           = ${(g.seconds / f.seconds).toFixed(2)}   (ta
 console.log(`  (c) / (${BATCH} × print) = ${(b.seconds / (BATCH * print)).toFixed(2)}   (target ≤ 1.3)`);
 const mem = b.atReport;
 console.log(`\nBatch memory, process tree, as reports 1, ${Math.ceil(mem.length / 2)} and ${mem.length} were written: ${[mem[0], mem[Math.ceil(mem.length / 2) - 1], mem[mem.length - 1]].map((m) => `${m?.toFixed(0)} MB`).join(', ')}`);
+
+startup();
 if (process.argv.includes('--clean')) rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { BrowserFailedError, RenderError } from '../errors.js';
 import type { RenderedHtml } from './html.js';
 import { TemplateFiles } from './template-files.js';
@@ -58,6 +58,8 @@ export const CHROMIUM_ARGS = [
 export class PdfPrinter {
   private browser: Browser | undefined;
   private launching: Promise<Browser> | undefined;
+  /** A page opened ahead, while the caller makes the next document: the print need not wait for one. */
+  private spare: Promise<Page> | undefined;
   private readonly timeout: number;
   /** Every browser this printer started, so that each can be killed whatever happens. */
   private readonly groups = new Set<number>();
@@ -79,6 +81,7 @@ export class PdfPrinter {
     if (this.browser || this.launching) return;
     this.launching = this.launch();
     this.launching.catch(() => undefined);
+    this.openSpare(this.launching);
   }
 
   async print(doc: RenderedHtml): Promise<Uint8Array> {
@@ -113,6 +116,7 @@ export class PdfPrinter {
   kill(): void {
     this.browser = undefined;
     this.launching = undefined;
+    this.spare = undefined;
     for (const group of this.groups) {
       try {
         process.kill(-group, 'SIGKILL');
@@ -130,12 +134,17 @@ export class PdfPrinter {
       this.browser = await launching;
     }
     const browser = this.browser;
+    const spare = this.spare;
+    this.spare = undefined;
     try {
-      const page = await within(browser.newPage(), this.timeout, 'opening a page');
+      // A page opened ahead that failed is no failure yet: a new one is opened.
+      const page = await within(spare?.catch(() => openPage(browser)) ?? openPage(browser), this.timeout, 'opening a page');
       try {
         return await within(this.render(page, doc), this.timeout, 'printing');
       } finally {
         await within(page.close(), 5_000, 'closing the page').catch(() => undefined);
+        // The next report of a batch finds its page open.
+        if (this.browser === browser) this.openSpare(Promise.resolve(browser));
       }
     } catch (error) {
       throw error instanceof Failure ? error : new Failure(`stopped while printing (${firstLine(error)})`);
@@ -170,9 +179,12 @@ export class PdfPrinter {
     }
   }
 
-  private async render(page: Awaited<ReturnType<Browser['newPage']>>, doc: RenderedHtml): Promise<Uint8Array> {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
+  private openSpare(browser: Promise<Browser>): void {
+    this.spare = browser.then(openPage);
+    this.spare.catch(() => undefined);
+  }
+
+  private async render(page: Page, doc: RenderedHtml): Promise<Uint8Array> {
     page.on('request', (request) => {
       const url = request.url();
       if (url === DOCUMENT_URL) {
@@ -191,6 +203,14 @@ export class PdfPrinter {
     await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: this.timeout });
     return await page.pdf({ ...PDF_OPTIONS, headerTemplate: doc.headerTemplate, footerTemplate: doc.footerTemplate, timeout: this.timeout });
   }
+}
+
+/** A page that runs no script and asks the printer for everything it loads. */
+async function openPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  return page;
 }
 
 /** A file of the template's own folders that the page asks for (`<img src="logo.png">`); never one outside them. */
