@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const [out, ...args] = process.argv.slice(2);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { main } = await import(`${root}dist/cli/main.js`);
+const { main } = await import(`${root}dist/bundle/main.js`);
 process.stdout.write = (_chunk, encoding, done) => {
   (typeof encoding === 'function' ? encoding : done)?.();
   return true;

@@ -1,7 +1,16 @@
 /** The package's own name and version, read from package.json (one place to bump). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+/** package.json above this module: one folder up from dist/, two from the bundle in dist/bundle/. */
+function packageJson(): { version: string } {
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    const file = new URL('package.json', dir);
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { version: string };
+    if (dir.pathname === '/') throw new Error('lagesbild: no package.json above the program');
+  }
+}
+
+const pkg = packageJson();
 
 export const VERSION = pkg.version;
 export const GENERATOR = `lagesbild ${VERSION}`;

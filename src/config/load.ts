@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
@@ -35,7 +36,7 @@ export async function parseConfig(text: string, file: string): Promise<Config> {
   let raw: unknown;
   try {
     // YAML is loaded only for YAML files: most runs need no YAML parser.
-    raw = extname(file).toLowerCase() === '.json' ? JSON.parse(text.replace(/^\uFEFF/, '')) : (await import('yaml')).parse(text);
+    raw = extname(file).toLowerCase() === '.json' ? JSON.parse(text.replace(/^\uFEFF/, '')) : parseYaml(text);
   } catch (error) {
     const first = (error as Error).message.split('\n')[0]!;
     throw new ConfigError(`${file}: not valid ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${first}`, { cause: error });

@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { describeIssue } from '../config/load.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -71,7 +72,7 @@ async function readCase(dir: string): Promise<TestCase> {
   const text = await readFile(file, 'utf8');
   let raw: unknown;
   try {
-    raw = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
+    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     return { name: basename(dir), dir, file, spec: new ConfigError(`${file}: cannot be read: ${String((error as Error).message).split('\n')[0]}`, { cause: error }) };
   }
