@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export default function setup(): void {
   const root = fileURLToPath(new URL('../', import.meta.url));
   execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  // What bin/lagesbild runs: the build bundled (npm run build does both steps).
-  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/bundle.mjs', import.meta.url))], { cwd: root, stdio: 'inherit' });
+  // The default template compiled ahead, and what bin/lagesbild runs: the build bundled (as npm run build does).
+  for (const step of ['precompile-templates.mjs', 'bundle.mjs']) {
+    execFileSync(process.execPath, [fileURLToPath(new URL(`../scripts/${step}`, import.meta.url))], { cwd: root, stdio: 'inherit' });
+  }
 }

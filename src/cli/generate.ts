@@ -13,6 +13,7 @@ import type { Config } from '../config/schema.js';
 import { formatPosition, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
 import { isoWeeks, type ReportPeriod } from '../period.js';
+import type { RenderedHtml } from '../render/html.js';
 import type { PdfPrinter } from '../render/pdf.js';
 import { onStop } from './cleanup.js';
 import { FORMATS, type Format } from './formats.js';
@@ -83,14 +84,23 @@ class Run {
     private readonly cwd: string,
   ) {}
 
-  /** A single report's failure ends the run; in a batch the others are still made, and the first failure's code is the run's. */
+  /**
+   * A single report's failure ends the run; in a batch the others are still made, and the first
+   * failure's code is the run's. In a batch, the next report is made ready while Chromium prints
+   * this one; what each says is said in the reports' order.
+   */
   async all(jobs: Job[]): Promise<void> {
-    if (jobs.length === 1) return this.one(jobs[0]!);
+    if (jobs.length === 1) return this.finish(jobs[0]!, await this.prepare(jobs[0]!, true));
     this.reads = new ReadCache();
     let failed: LagesbildError | undefined;
-    for (const job of jobs) {
+    const ready = (i: number) => settle(this.prepare(jobs[i]!, i === 0));
+    let next = ready(0);
+    for (const [i, job] of jobs.entries()) {
+      const prepared = await next;
+      if (i + 1 < jobs.length) next = ready(i + 1);
       try {
-        await this.one(job);
+        if (!prepared.ok) throw prepared.error;
+        await this.finish(job, prepared.value);
       } catch (error) {
         if (!(error instanceof LagesbildError)) throw error;
         this.log.error(`report "${job.name}": ${error.message}`, { report: job.name });
@@ -105,33 +115,45 @@ class Run {
     this.stopPrinter();
   }
 
-  private async one(job: Job): Promise<void> {
+  /** Everything before the print: the output checked, the exports read, the HTML made. */
+  private async prepare(job: Job, showProgress: boolean): Promise<Prepared> {
     const started = performance.now();
     const { options, period, log } = this;
     const force = options.force === true;
-    const shown = !job.target ? 'stdout' : job.autoNamed ? relative(this.cwd, job.target) || job.target : options.output!;
-    const about: LogFields = { report: job.name, period: { start: period.current.start, end: period.current.end, weeks: isoWeeks(period.current, period.timeZone) }, file: job.target };
     if (job.target) {
       const existing = await stat(job.target).catch(() => undefined);
-      if (existing?.isFile() && job.autoNamed && !force) {
-        log.info(`${shown} exists already: nothing to do (--force makes it again)`, about);
-        return;
-      }
+      if (existing?.isFile() && job.autoNamed && !force) return { started, exists: true };
       // Before any work: a refused output should not cost a read of the inputs and a print.
       await checkOutput(job.target, { force });
     }
-    const progress = createProgress(process.stderr, { quiet: options.quiet || log.format === 'json' });
+    const progress = createProgress(process.stderr, { quiet: options.quiet || log.format === 'json' || !showProgress });
     const language = options.language as 'sv' | 'en' | undefined;
     if (job.inputs instanceof LagesbildError) throw job.inputs;
     const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
       progress.done,
     );
-    reportProblems(model, log);
     if (options.strict && model.rejected.length > 0) {
+      reportProblems(model, log);
       throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
     }
+    const template = await templateFolder(options.template ?? job.config.template);
+    const doc = this.format === 'json' ? undefined : await (await import('../render/html.js')).renderHtml(model, template);
+    return { started, model, template, doc };
+  }
 
-    const data = await this.render(model, job);
+  /** The print, the file and what the run says of it. */
+  private async finish(job: Job, prepared: Prepared): Promise<void> {
+    const { options, period, log } = this;
+    const force = options.force === true;
+    const shown = !job.target ? 'stdout' : job.autoNamed ? relative(this.cwd, job.target) || job.target : options.output!;
+    const about: LogFields = { report: job.name, period: { start: period.current.start, end: period.current.end, weeks: isoWeeks(period.current, period.timeZone) }, file: job.target };
+    if ('exists' in prepared) {
+      log.info(`${shown} exists already: nothing to do (--force makes it again)`, about);
+      return;
+    }
+    const { model } = prepared;
+    reportProblems(model, log);
+    const data = await this.render(prepared);
     if (job.target) await writeOutput(job.target, data, { force, mode: parseInt(this.config.output.mode, 8) });
     else await writeStdout(data);
     const { weekRange } = await import('../render/format.js');
@@ -144,19 +166,15 @@ class Run {
         ...about,
         period: { start: model.period.start, end: model.period.end, weeks: model.period.weeks },
         counts: { incidents: model.incidents.total, patrolRounds: model.patrols.total, rejected: model.rejected.length, duplicates: model.duplicates.length },
-        duration: Math.round(performance.now() - started) / 1000,
+        duration: Math.round(performance.now() - prepared.started) / 1000,
       },
     );
   }
 
-  private async render(model: ReportModel, job: Job): Promise<string | Uint8Array> {
+  private async render({ model, template, doc }: Made): Promise<string | Uint8Array> {
     // Rendering modules load only when asked for: json needs no Handlebars, only pdf needs Puppeteer.
     const { renderReport } = await import('../render/render-report.js');
-    return renderReport(model, this.format, {
-      template: await templateFolder(this.options.template ?? job.config.template),
-      printer: this.format === 'pdf' ? await this.sharedPrinter() : undefined,
-      date: this.date,
-    });
+    return renderReport(model, this.format, { template, doc, printer: this.format === 'pdf' ? await this.sharedPrinter() : undefined, date: this.date });
   }
 
   async sharedPrinter(): Promise<PdfPrinter> {
@@ -172,6 +190,18 @@ class Run {
     });
     return this.printer;
   }
+}
+
+/** A report ready to print, or one that exists already. */
+type Made = { started: number; model: ReportModel; template: string | undefined; doc: RenderedHtml | undefined };
+type Prepared = Made | { started: number; exists: true };
+
+/** A promise's outcome as a value, so that one made ahead fails only when its turn comes. */
+function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 }
 
 export function resolveFormat({ format, output }: Pick<GenerateOptions, 'format' | 'output'>): Format {

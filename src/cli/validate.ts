@@ -47,9 +47,8 @@ export async function validate(options: ValidateOptions, cwd = process.cwd()): P
   const collected = await collectReport([...specs.values()], period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update }).finally(
     progress.done,
   );
-  const report = validationReport(collected);
   // A file that cannot be used is described by its own words (a header that is really a row): masked as the report is.
-  if (options.redact !== false) new Redactor(config.redaction).deep(report);
+  const report = options.redact === false ? validationReport(collected) : new Redactor(config.redaction).deep(validationReport(collected));
   await writeStdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report));
   if (report.exitCode !== ExitCode.ok) throw new QuietExit(report.exitCode as ExitCode);
 }

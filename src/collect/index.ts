@@ -98,7 +98,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
         const tallies: TallyData[] = [];
         const sink: TallySink = {
           addTally: (to, tally) => {
-            if (cache) tallies.push(structuredClone(tally));
+            if (cache) tallies.push(tally);
             builder.addTally(to, tally);
           },
         };
@@ -112,7 +112,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
       unusable.push({ file: name ?? file, kind, error: error as InputError });
     }
   }
-  const model = builder.build({
+  let model = builder.build({
     language: options.language ?? config.language,
     municipality: config.municipality,
     recipient: config.recipient ?? null,
@@ -125,7 +125,8 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
   const redact = options.redact !== false;
   if (redact) {
     const redactor = new Redactor(config.redaction);
-    redactor.deep(model);
+    // A masked copy: what the model was built from (kept for a batch's next report) stays as read.
+    model = redactor.deep(model);
     model.redaction = { enabled: true, counts: redactor.summary() };
   }
   return { model, unusable };

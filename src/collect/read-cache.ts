@@ -2,8 +2,8 @@
  * What reading a file came to, kept for the other reports of a batch: twenty
  * reports over the same exports read them once. A file counts as the same when
  * its path, size and modification time are, and it is read the same way (kind,
- * options, period). What is kept is handed out as a copy, as a report's model
- * is changed after it is built (masking), and must not change the next one's.
+ * options, period). What is kept is handed out as it is, to be read only: the
+ * model made from it is a copy (the masked one), never the tallies themselves.
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -29,11 +29,10 @@ export class ReadCache {
   }
 
   get(key: string | undefined): FileRead | undefined {
-    const read = key === undefined ? undefined : this.reads.get(key);
-    return read && structuredClone(read);
+    return key === undefined ? undefined : this.reads.get(key);
   }
 
   set(key: string | undefined, read: FileRead): void {
-    if (key !== undefined) this.reads.set(key, structuredClone(read));
+    if (key !== undefined) this.reads.set(key, read);
   }
 }

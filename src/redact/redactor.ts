@@ -47,12 +47,9 @@ export class Redactor {
   /** Every string in a plain-data value, masked in place. */
   deep<T>(value: T): T {
     if (typeof value === 'string') return this.text(value) as T;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) value[i] = this.deep(value[i]);
-      return value;
-    }
+    if (Array.isArray(value)) return value.map((item: unknown) => this.deep(item)) as T;
     if (value !== null && typeof value === 'object') {
-      for (const key of Object.keys(value)) (value as Record<string, unknown>)[key] = this.deep((value as Record<string, unknown>)[key]);
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.deep(item)])) as T;
     }
     return value;
   }

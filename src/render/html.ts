@@ -14,6 +14,7 @@ import { dayLineSvg, heatmapSvg } from './charts.js';
 import { changeMapSvg, choroplethSvg, pointMapSvg, type MapWords } from './maps.js';
 import { fontFaceCss } from './fonts.js';
 import { formatsFor } from './format.js';
+import { precompiled } from './precompiled.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
 import { text, type Language } from './texts.js';
 
@@ -75,11 +76,13 @@ async function compiledTemplate(templateDir: string | undefined, language: Langu
   for (const [file, source] of partials) {
     const name = join('partials', file);
     checkEscaping(hbs, source, files.find(name) ?? name);
-    hbs.registerPartial(basename(file, '.hbs'), source);
+    const spec = precompiled(source);
+    hbs.registerPartial(basename(file, '.hbs'), spec ? hbs.template(spec) : source);
   }
   const compile = (source: string, name: string) => {
     checkEscaping(hbs, source, files.find(name) ?? name);
-    return hbs.compile(source, { strict: false, noEscape: false });
+    const spec = precompiled(source);
+    return spec ? hbs.template(spec) : hbs.compile(source, { strict: false, noEscape: false });
   };
   const template = { report: compile(report!, 'report.hbs'), header: compile(header!, 'header.hbs'), footer: compile(footer!, 'footer.hbs'), css, dirs: files.dirs };
   if (compiled.size >= KEPT_TEMPLATES) compiled.delete(compiled.keys().next().value!);

@@ -5,6 +5,7 @@
  * Each loads only when its format is asked for: JSON costs no Handlebars, HTML no pdf-lib.
  */
 import type { ReportModel } from '../model/report.js';
+import type { RenderedHtml } from './html.js';
 import type { PdfPrinter } from './pdf.js';
 
 export type Format = 'pdf' | 'html' | 'json';
@@ -12,6 +13,8 @@ export type Format = 'pdf' | 'html' | 'json';
 export interface RenderOptions {
   /** A template folder whose files replace the default's. */
   template?: string;
+  /** The HTML, when it was made already (a batch makes the next report's while one prints). */
+  doc?: RenderedHtml;
   /** Needed for PDF. */
   printer?: PdfPrinter;
   /** The PDF's creation date. */
@@ -24,8 +27,7 @@ export function renderJson(model: ReportModel): string {
 
 export async function renderReport(model: ReportModel, format: Format, options: RenderOptions): Promise<string | Uint8Array> {
   if (format === 'json') return renderJson(model);
-  const { renderHtml } = await import('./html.js');
-  const doc = await renderHtml(model, options.template);
+  const doc = options.doc ?? (await (await import('./html.js')).renderHtml(model, options.template));
   if (format === 'html') return doc.html;
   if (!options.printer) throw new Error('a PDF needs a printer');
   const pdf = await options.printer.print(doc);

@@ -75,6 +75,13 @@ describe('the rules', () => {
     expect(r.text('Anna Svenssons cykel')).toBe('[namn] cykel');
   });
 
+  it('gives a masked copy and leaves what it was given as it was (a batch builds its next report from it)', () => {
+    const given = { rows: [{ description: 'ring 070-123 45 67' }], n: 3 };
+    const masked = new Redactor().deep(given);
+    expect(masked).toEqual({ rows: [{ description: 'ring [telefonnummer]' }], n: 3 });
+    expect(given).toEqual({ rows: [{ description: 'ring 070-123 45 67' }], n: 3 });
+  });
+
   it('counts by kind each value once, however often and however it is written', () => {
     const r = new Redactor();
     r.deep({ a: ['070-123 45 67', { b: '850709-9805 och 0701234567, 08-123 456 78' }], c: ['850709-9805'], n: 3 });
