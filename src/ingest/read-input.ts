@@ -75,13 +75,19 @@ export async function inspectInput(file: string, kind: InputKind, options: Inges
     line,
     headers,
     map: columns,
-    required: REQUIRED[kind],
+    required: requiredColumns(kind, columns, options),
     configured: options.columns,
   });
   return { ...csv, kind, headerLine: line, headers, columns };
 }
 
 const REQUIRED = { incidents: REQUIRED_INCIDENT_COLUMNS, patrols: REQUIRED_PATROL_COLUMNS, activities: REQUIRED_ACTIVITY_COLUMNS };
+
+/** An incident export with coordinates needs no area column when there is a map to find each area on. */
+function requiredColumns(kind: InputKind, columns: ColumnMap<string>, options: IngestOptions): ReadonlyArray<(typeof REQUIRED)[InputKind][number]> {
+  const placeable = (columns.northing !== undefined && columns.easting !== undefined) || (columns.latitude !== undefined && columns.longitude !== undefined);
+  return kind === 'incidents' && placeable && options.areas?.length ? REQUIRED.incidents.filter((c) => c !== 'area') : REQUIRED[kind];
+}
 const CONVERT = { incidents: toIncident, patrols: toPatrolRound, activities: toActivity } as Record<InputKind, (row: RowReader<string>, times: TimeReader, areas?: readonly MapArea[]) => object>;
 
 type Row =

@@ -43,6 +43,17 @@ describe('incidents on the map', () => {
     expect([model.map!.withPosition, model.map!.withoutPosition]).toEqual([2, 1]);
   });
 
+  it('takes an export with coordinates and no area column at all when there is a map, placing every row', async () => {
+    const content = 'Datum;Kategori;Nordkoordinat;Östkoordinat\n2024-04-16;brand;6566500;613500\n2024-04-17;stöld;6567500;612500\n2024-04-18;stöld;6590000;640000\n';
+    const { model } = await collect([{ name: 'gis.csv', content }], config);
+    expect(model.map!.placed.map((p) => [p.line, p.area])).toEqual([[2, 'Centrum'], [3, 'Norrskolan']]);
+    expect(model.rejected).toEqual([
+      { file: expect.stringMatching(/gis\.csv$/), line: 4, column: null, reason: 'area is empty, and the coordinates (E 640000, N 6590000 in SWEREF 99 TM) lie in no area of the map' },
+    ]);
+    // Without a map the area column is needed, as ever.
+    await expect(collect([{ name: 'gis2.csv', content }], {})).rejects.toThrow(/missing required column: area/);
+  });
+
   it('reads WGS84 latitude and longitude with a decimal comma, and converts them', async () => {
     const { model } = await collect([{ name: 'app.csv', content: 'Tidpunkt;Plats;Typ;Lat;Lon\n2024-04-16 21:00;Centrum;brand;59,330231;18,059196\n' }], { seriousCategories: ['brand'], map: { areas } });
     expect(model.map!.points[0]!.position).toEqual([674_032, 6_580_822]);
