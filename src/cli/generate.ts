@@ -132,10 +132,8 @@ class Run {
     const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
       progress.done,
     );
-    if (options.strict && model.rejected.length > 0) {
-      reportProblems(model, log);
-      throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
-    }
+    // Refused in its turn (finish), so that what is said of it comes after the report before it.
+    if (options.strict && model.rejected.length > 0) return { started, model, template: undefined, doc: undefined, refused: true };
     const template = await templateFolder(options.template ?? job.config.template);
     const doc = this.format === 'json' ? undefined : await (await import('../render/html.js')).renderHtml(model, template);
     return { started, model, template, doc };
@@ -153,6 +151,7 @@ class Run {
     }
     const { model } = prepared;
     reportProblems(model, log);
+    if (prepared.refused) throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
     const data = await this.render(prepared);
     if (job.target) await writeOutput(job.target, data, { force, mode: parseInt(this.config.output.mode, 8) });
     else await writeStdout(data);
@@ -193,7 +192,7 @@ class Run {
 }
 
 /** A report ready to print, or one that exists already. */
-type Made = { started: number; model: ReportModel; template: string | undefined; doc: RenderedHtml | undefined };
+type Made = { started: number; model: ReportModel; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
 type Prepared = Made | { started: number; exists: true };
 
 /** A promise's outcome as a value, so that one made ahead fails only when its turn comes. */

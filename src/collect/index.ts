@@ -3,7 +3,7 @@
  * together. Each file is streamed once; a large one is read in byte ranges on
  * all cores. Nothing is held but counts and the rows inside the windows.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { InputKind } from '../domain.js';
@@ -74,8 +74,9 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
   });
   const unusable: UnusableFile[] = [];
   const cache = options.cache;
-  // The map's areas go into the key by where they come from, not polygon by polygon.
-  const keys = await Promise.all(inputs.map(({ file, kind, name }) => cache?.keyOf(file, kind, { ...ingestOptions(file, kind, config, options, name), mapFrom: config.map }, period)));
+  // The map's areas go into the key by the file they come from (as it is now), not polygon by polygon.
+  const mapFrom = cache && config.map && { ...config.map, file: await stat(config.map.areas).then((s) => [s.size, s.mtimeMs, s.ino], () => null) };
+  const keys = await Promise.all(inputs.map(({ file, kind, name }) => cache?.keyOf(file, kind, { ...ingestOptions(file, kind, config, options, name), mapFrom }, period)));
   const cached = keys.map((key) => cache?.get(key));
   const shapes: (InputShape | InputError)[] = [];
   for (const [i, { file, kind, name }] of inputs.entries()) {

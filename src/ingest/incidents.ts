@@ -13,11 +13,13 @@ export function toIncident(row: RowReader<IncidentField>, times: TimeReader, are
   const time = incidentTime(row, times);
   if (!('at' in time)) return time;
   const { at, dateOnly } = time;
-  const position = incidentPosition(row);
-  if (position && isRejection(position)) return position;
+  const read = incidentPosition(row);
+  // Coordinates that cannot be read cost a row only when its area was to come from them; else it is counted without a point.
+  const position = read && !isRejection(read) ? read : undefined;
   let area = row.get('area');
   let placed: true | undefined;
   if (!area) {
+    if (read && isRejection(read)) return read;
     if (!position) return row.reject('area', 'area is empty');
     if (!areas || areas.length === 0) return row.reject('area', 'area is empty, and there is no map (config "map") to find it from the coordinates');
     const found = areaAt(areas, position);

@@ -22,17 +22,21 @@ export interface MapInputs {
 
 export function mapSummary(input: MapInputs): MapSummary {
   const { map, areas } = input;
-  const drawn = new Set<string>();
-  const mapAreas = map.areas.map((area) => {
+  // Areas of the map that the aliases make one are one area, drawn with all their polygons and counted once.
+  const byKey = new Map<string, { name: string; polygons: AreaMap['areas'][number]['polygons'] }>();
+  for (const area of map.areas) {
     const key = areas.keyOf(area.name);
-    drawn.add(key);
-    return {
-      name: areas.displayOr(key, area.name),
-      ...input.counts(key),
-      // A metre is far finer than print, and keeps a detailed export's JSON small.
-      polygons: area.polygons.map((polygon) => polygon.map((ring) => ring.map(([e, n]) => [Math.round(e), Math.round(n)] as SwerefPosition))),
-    };
-  });
+    const known = byKey.get(key);
+    if (known) known.polygons = [...known.polygons, ...area.polygons];
+    else byKey.set(key, { name: area.name, polygons: area.polygons });
+  }
+  const drawn = new Set(byKey.keys());
+  const mapAreas = [...byKey].map(([key, area]) => ({
+    name: areas.displayOr(key, area.name),
+    ...input.counts(key),
+    // A metre is far finer than print, and keeps a detailed export's JSON small.
+    polygons: area.polygons.map((polygon) => polygon.map((ring) => ring.map(([e, n]) => [Math.round(e), Math.round(n)] as SwerefPosition))),
+  }));
   return {
     source: map.source,
     crs: map.crs,

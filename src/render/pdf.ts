@@ -142,7 +142,8 @@ export class PdfPrinter {
       try {
         return await within(this.render(page, doc), this.timeout, 'printing');
       } finally {
-        await within(page.close(), 5_000, 'closing the page').catch(() => undefined);
+        // Closed while the next report is printed: nothing waits for a page to go.
+        void within(page.close(), 5_000, 'closing the page').catch(() => undefined);
         // The next report of a batch finds its page open.
         if (this.browser === browser) this.openSpare(Promise.resolve(browser));
       }

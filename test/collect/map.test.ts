@@ -59,17 +59,17 @@ describe('incidents on the map', () => {
     expect(model.map!.points[0]!.position).toEqual([674_032, 6_580_822]);
   });
 
-  it('rejects coordinates that are half there, not numbers, swapped or outside Sweden, naming the column', async () => {
+  it('rejects coordinates that are half there, not numbers, swapped or outside Sweden when the area was to come from them, naming the column', async () => {
     const { model } = await collect(
       [
         {
           name: 'bad.csv',
           content:
             'Datum;Område;Kategori;Nordkoordinat;Östkoordinat;Lat;Lon\n' +
-            '2024-04-16;Centrum;brand;6566500;;;\n' +
-            '2024-04-16;Centrum;brand;okänd;613500;;\n' +
-            '2024-04-16;Centrum;brand;613500;6566500;;\n' +
-            '2024-04-16;Centrum;brand;;;18,05;59,33\n' +
+            '2024-04-16;;brand;6566500;;;\n' +
+            '2024-04-16;;brand;okänd;613500;;\n' +
+            '2024-04-16;;brand;613500;6566500;;\n' +
+            '2024-04-16;;brand;;;18,05;59,33\n' +
             '2024-04-16;;brand;6600000;700000;;\n' +
             '2024-04-16;Centrum;brand;;;;\n',
         },
@@ -84,6 +84,30 @@ describe('incidents on the map', () => {
       [6, 2, 'Område: area is empty, and the coordinates (E 700000, N 6600000 in SWEREF 99 TM) lie in no area of the map'],
     ]);
     expect(model.incidents.total).toBe(1);
+  });
+
+  it('counts a row that has its area however its coordinates are written, drawing no point for coordinates it cannot read', async () => {
+    const content =
+      'Datum;Område;Kategori;Nordkoordinat;Östkoordinat;Lat;Lon\n' +
+      '2024-04-16;Centrum;brand;6566500;;;\n' +
+      '2024-04-17;Centrum;brand;okänd;613500;;\n' +
+      '2024-04-18;Centrum;brand;;;0;0\n' +
+      '2024-04-19;Centrum;brand;6566500;613500;;\n';
+    for (const config of [{ map: { areas }, seriousCategories: ['brand'] }, { seriousCategories: ['brand'] }]) {
+      const { model } = await collect([{ name: 'gps.csv', content }], config);
+      expect(model.rejected).toEqual([]);
+      expect(model.incidents.total).toBe(4);
+    }
+    const { model } = await collect([{ name: 'gps.csv', content }], { map: { areas }, seriousCategories: ['brand'] });
+    expect(model.map!.points.map((p) => p.position)).toEqual([[613_500, 6_566_500]]);
+  });
+
+  it('draws map areas that the aliases make one as one area, counted once', async () => {
+    const { model } = await collect(
+      [{ name: 'k.csv', content: 'Datum;Område;Kategori\n2024-04-16;Centrum;stöld\n2024-04-17;Inre hamnen;stöld\n' }],
+      { map: { areas }, areaAliases: { 'Inre hamn': 'Innerstaden', Centrum: 'Innerstaden', 'Inre hamnen': 'Innerstaden' } },
+    );
+    expect(model.map!.areas.map((a) => [a.name, a.count, a.polygons.length])).toEqual([['Innerstaden', 2, 2], ['Norrskolan', 0, 1]]);
   });
 
   it('rejects an incident without an area when there is no map to place it on', async () => {
