@@ -70,6 +70,8 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
 /** The reports of one run, and the one browser they share. */
 class Run {
   private printer: PdfPrinter | undefined;
+  /** Warnings given so far: in a batch, a problem of an export the reports share is said once. */
+  private readonly said = new Set<string>();
   /** In a batch, each export is read once for all the reports that use it. */
   private reads: ReadCache | undefined;
   private readonly stopPrinter = onStop(() => this.printer?.kill());
@@ -150,7 +152,7 @@ class Run {
       return;
     }
     const { model } = prepared;
-    reportProblems(model, log);
+    reportProblems(model, log, this.said);
     if (prepared.refused) throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
     const data = await this.render(prepared);
     if (job.target) await writeOutput(job.target, data, { force, mode: parseInt(this.config.output.mode, 8) });
@@ -221,15 +223,21 @@ async function templateFolder(dir: string | undefined): Promise<string | undefin
   return dir;
 }
 
-function reportProblems(model: ReportModel, log: Logger): void {
+/** `said`: what the run has warned of already; a batch over the same exports says each problem once. */
+function reportProblems(model: ReportModel, log: Logger, said: Set<string>): void {
+  const warn = (message: string, fields: LogFields = {}) => {
+    if (said.has(message)) return;
+    said.add(message);
+    log.warn(message, fields);
+  };
   for (const r of model.rejected.slice(0, SHOWN_REJECTIONS)) {
-    log.warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`, { file: r.file });
+    warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`, { file: r.file });
   }
   const more = model.rejected.length - SHOWN_REJECTIONS;
-  if (more > 0) log.warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
+  if (more > 0) warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
   for (const input of model.inputs) {
-    if (input.format.encodingUnsure) log.warn(`${input.file}: encoding ${input.format.encoding}; if åäö look wrong in the report, give --encoding`, { file: input.file });
+    if (input.format.encodingUnsure) warn(`${input.file}: encoding ${input.format.encoding}; if åäö look wrong in the report, give --encoding`, { file: input.file });
   }
-  for (const s of model.suggestions) log.warn(`${s.kind} "${s.name}" (${s.count}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
+  for (const s of model.suggestions) warn(`${s.kind} "${s.name}" (${s.count}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
 }
 

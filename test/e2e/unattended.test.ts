@@ -113,6 +113,14 @@ describe('a batch', () => {
     expect(hamnen[0]).not.toMatch(/Händelser\s+75/);
   });
 
+  it('says a problem of the exports its reports share once, not once a report', async () => {
+    const dir = setUp('batch-warnings', { reports: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] });
+    const r = await runCli(['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.includes('Tid: "25:61" is not a valid time of day'))).toHaveLength(1);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('Wrote '))).toHaveLength(3);
+  });
+
   it('makes the other reports when one has no exports, and ends with that one\'s code', async () => {
     const dir = setUp('batch-missing', {
       reports: [
