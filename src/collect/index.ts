@@ -20,7 +20,7 @@ import type { ReportPeriod } from '../period.js';
 import { Redactor } from '../redact/redactor.js';
 import { GENERATOR } from '../version.js';
 import { readInParallel, shouldSplit } from './parallel.js';
-import type { ReadCache } from './read-cache.js';
+import type { FileRead, ReadCache } from './read-cache.js';
 import { readWhole } from './read-whole.js';
 
 export interface InputSpec {
@@ -76,11 +76,12 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
   const cache = options.cache;
   // The map's areas go into the key by the file they come from (as it is now), not polygon by polygon.
   const mapFrom = cache && config.map && { ...config.map, file: await stat(config.map.areas).then((s) => [s.size, s.mtimeMs, s.ino], () => null) };
-  const keys = await Promise.all(inputs.map(({ file, kind, name }) => cache?.keyOf(file, kind, { ...ingestOptions(file, kind, config, options, name), mapFrom }, period)));
+  const readAs = inputs.map(({ file, kind, name }) => ingestOptions(file, kind, config, options, name, map));
+  const keys = await Promise.all(inputs.map(({ file, kind }, i) => cache?.keyOf(file, kind, { ...readAs[i]!, areas: undefined, mapFrom }, period)));
   const cached = keys.map((key) => cache?.get(key));
   const shapes: (InputShape | InputError)[] = [];
-  for (const [i, { file, kind, name }] of inputs.entries()) {
-    shapes.push(cached[i]?.shape ?? (await inspectInput(file, kind, ingestOptions(file, kind, config, options, name, map)).catch((error: unknown) => keepOrThrow(error, options))));
+  for (const [i, { file, kind }] of inputs.entries()) {
+    shapes.push(cached[i]?.shape ?? (await inspectInput(file, kind, readAs[i]!).catch((error: unknown) => keepOrThrow(error, options))));
   }
   const total = shapes.reduce((n, s) => n + (s instanceof InputError ? 0 : s.size), 0);
   let done = 0;
@@ -96,15 +97,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
         for (const tally of read.tallies) builder.addTally(account, tally);
         onBytes?.(shape.size);
       } else {
-        const tallies: TallyData[] = [];
-        const sink: TallySink = {
-          addTally: (to, tally) => {
-            if (cache) tallies.push(tally);
-            builder.addTally(to, tally);
-          },
-        };
-        const reader = shouldSplit(shape, options.threads, options.splitFrom) ? readInParallel : readWhole;
-        read = { shape, tallies, result: await reader(shape, ingestOptions(file, kind, config, options, name, map), period, sink, account, { threads: options.threads, onBytes }) };
+        read = await readInto(shape, readAs[i]!, period, builder, account, { threads: options.threads, splitFrom: options.splitFrom, onBytes, keep: cache !== undefined });
         cache?.set(keys[i], read);
       }
       builder.describeFile(account, describeFormat(shape, read.result));
@@ -131,6 +124,26 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     model.redaction = { enabled: true, counts: redactor.summary() };
   }
   return { model, unusable };
+}
+
+/** One file into the builder, in this thread or on workers; its tallies kept too when a batch reads it again. */
+async function readInto(
+  shape: InputShape,
+  readAs: IngestOptions,
+  period: ReportPeriod,
+  builder: ReportBuilder,
+  account: FileAccount,
+  extra: { threads?: number; splitFrom?: number; onBytes?: (n: number) => void; keep: boolean },
+): Promise<FileRead> {
+  const tallies: TallyData[] = [];
+  const sink: TallySink = {
+    addTally: (to, tally) => {
+      if (extra.keep) tallies.push(tally);
+      builder.addTally(to, tally);
+    },
+  };
+  const reader = shouldSplit(shape, extra.threads, extra.splitFrom) ? readInParallel : readWhole;
+  return { shape, tallies, result: await reader(shape, readAs, period, sink, account, { threads: extra.threads, onBytes: extra.onBytes }) };
 }
 
 /** The coordinator's Markdown, read as UTF-8 text; it is rendered with raw HTML switched off. */

@@ -12,7 +12,8 @@ import { InputError } from '../errors.js';
 import { TimeReader } from '../ingest/times.js';
 import { addCalendarDays, reportPeriod } from '../period.js';
 import type { PdfPrinter } from '../render/pdf.js';
-import { renderReport } from '../render/render-report.js';
+import { renderHtml } from '../render/html.js';
+import { renderJson, renderReport } from '../render/render-report.js';
 import type { Config } from '../config/schema.js';
 import type { CaseSpec, TestCase } from './case.js';
 import { compareImages, firstDifferentLine, jsonDifferences } from './compare.js';
@@ -53,11 +54,13 @@ export async function renderCase(c: ReadableCase, printerFor: (config: Config) =
   // The inputs are named in the report as the case names them, so that the expected files hold no machine's paths.
   const notes = spec.notes === undefined ? undefined : { file: resolve(dir, spec.notes), shownAs: spec.notes };
   const { model } = await inFolder(dir, () => collectReport(inputs, period, config, { language: spec.language ?? config.language, notes }));
-  const options = { template: spec.template === undefined ? config.template : resolve(dir, spec.template), printer, date: new Date(now.value) };
-  const pdf = (await renderReport(model, 'pdf', options)) as Uint8Array;
+  const template = spec.template === undefined ? config.template : resolve(dir, spec.template);
+  // The HTML made once: the file compared and the page printed.
+  const doc = await renderHtml(model, template);
+  const pdf = (await renderReport(model, 'pdf', { template, doc, printer, date: new Date(now.value) })) as Uint8Array;
   return {
-    json: (await renderReport(model, 'json', options)) as string,
-    html: (await renderReport(model, 'html', options)) as string,
+    json: renderJson(model),
+    html: doc.html,
     texts: await pdfPageTexts(pdf),
     images: await pageImages(pdf),
   };
