@@ -51,22 +51,26 @@ export const readInParallel: FileReader = async (shape, options, period, builder
   }
   const formats = new Set<string>();
   for (const o of outcomes as Succeeded[]) {
-    builder.addTally(account, o.tally);
+    for (const tally of o.tallies) builder.addTally(account, tally);
     for (const f of o.result.dateFormats) formats.add(f);
   }
   return { dateFormats: [...formats].sort(), dateOrder: learnt ?? options.dateOrder };
 };
 
-type Succeeded = { ok: true; tally: TallyData; result: ReadResult };
+/** A part's tallies, chunk by chunk: added to the report only when every part has been read, in file order. */
+type Succeeded = { ok: true; tallies: TallyData[]; result: ReadResult };
 type Failed = { ok: false; error: InputError; openQuote: boolean; ambiguous: boolean };
 
 function readRange(job: RangeJob, onBytes?: (n: number) => void): Promise<Succeeded | Failed> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: job });
     let outcome: Succeeded | Failed | undefined;
+    const tallies: TallyData[] = [];
     worker.on('message', (m: RangeMessage) => {
-      if (m.type === 'bytes') onBytes?.(m.n);
-      else if (m.type === 'done') outcome = { ok: true, tally: m.tally, result: m.result };
+      if (m.type === 'chunk') {
+        tallies.push(m.tally);
+        onBytes?.(m.n);
+      } else if (m.type === 'done') outcome = { ok: true, tallies: [...tallies, m.tally], result: m.result };
       else {
         outcome = {
           ok: false,

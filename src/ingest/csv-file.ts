@@ -6,11 +6,14 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { CsvError, Parser, type Options } from 'csv-parse';
+import { CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
+import { CsvRecords, MAX_RECORD_CHARS, type OnRecord } from './csv-records.js';
 import { DecodeError, detectEncoding, givenEncoding, utf8Stream, type DetectedEncoding } from './encoding.js';
+
+export { MAX_RECORD_CHARS, type OnRecord };
 
 export interface CsvShape {
   file: string;
@@ -29,11 +32,7 @@ export interface ByteRange {
   firstLine: number;
 }
 
-/** Called for each record; return false to stop reading. */
-export type OnRecord = (fields: string[], line: number) => boolean | void;
-
 const CANDIDATES = [',', ';', '\t', '|'] as const;
-export const MAX_RECORD_CHARS = 1_000_000;
 const SAMPLE_BYTES = 256 * 1024;
 export const SEP_LINE = /^"?sep=(.)"?$/i;
 
@@ -49,9 +48,9 @@ export async function sniffCsv(file: string, options: { encoding?: string } = {}
 }
 
 /**
- * The line endings of the sample. With one kind, csv-parse finds it itself, which is
- * fastest; a file that mixes them (appended to in another editor) is parsed with all
- * three, which is correct but slower. Only the first 256 KB are looked at.
+ * The line endings of the sample. A file that mixes them (appended to in another
+ * editor) is parsed with all three, which is correct but slower: its lines are
+ * never split without csv-parse. Only the first 256 KB are looked at.
  */
 function lineEndings(text: string): string[] {
   const crlf = text.includes('\r\n');
@@ -95,122 +94,28 @@ export function sniffDelimiter(headerLine: string): string {
  * Streams the records of the file (or of one byte range of it), blank lines
  * and rows of empty cells left out. Resolves when done or stopped.
  */
-export function readCsv(shape: CsvShape, onRecord: OnRecord, options: { range?: ByteRange; onBytes?: (n: number) => void } = {}): Promise<void> {
-  const { file, delimiter } = shape;
+export async function readCsv(
+  shape: CsvShape,
+  onRecord: OnRecord,
+  options: { range?: ByteRange; onBytes?: (n: number) => void; plainRuns?: boolean } = {},
+): Promise<void> {
+  const { file } = shape;
   const range = options.range ?? { start: 0, end: shape.size, firstLine: 1 };
-  // `relax_quotes` takes a quote inside an unquoted field (`Han sa "hej"`) as text, as Excel does.
-  const parser = new LineCountingParser({
-    delimiter,
-    record_delimiter: shape.lineEndings.length === 1 ? undefined : shape.lineEndings,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    // A row of an export is a few hundred characters: one that runs on past this is a quote never closed, or not CSV.
-    max_record_size: MAX_RECORD_CHARS,
-    // Blank lines are no rows; left in, each would cost csv-parse an error object (a file of them took minutes).
-    skip_empty_lines: true,
-  });
-  const source = createReadStream(file, { start: range.start, end: Math.max(range.start, range.end - 1), highWaterMark: 256 * 1024 });
+  if (range.end <= range.start) return;
+  const records = new CsvRecords(shape, range.firstLine, onRecord, { plainRuns: options.plainRuns });
+  const source = createReadStream(file, { start: range.start, end: range.end - 1, highWaterMark: 256 * 1024 });
   const decoder = utf8Stream(shape.encoding.encoding, range.firstLine);
-  /** Where the next record starts, as far as is known: for a quote that is never closed. */
-  let line = range.firstLine;
-  let crlfInside = 0;
-  let previousEnd = 0;
-  let stopped = false;
-  const crOnly = shape.lineEndings.length === 1 && shape.lineEndings[0] === '\r';
-
-  return new Promise<void>((resolve, reject) => {
-    const fail = (error: unknown) => {
-      if (stopped) return;
-      stopped = true;
-      source.destroy();
-      reject(describeError(file, error, line));
-    };
-    source.on('error', fail);
-    decoder.on('error', fail);
-    parser.on('error', fail);
-    if (options.onBytes) source.on('data', (chunk) => options.onBytes!(chunk.length));
-    parser.on('readable', () => {
-      let record: string[] | null;
-      try {
-        while (!stopped && (record = parser.read() as string[] | null) !== null) {
-          // csv-parse says on which line a record ends, but counts a CRLF inside a quoted field as two lines.
-          const endsOn = parser.endLine();
-          const spans = endsOn - previousEnd;
-          previousEnd = endsOn;
-          // A record one line after the last has no line break inside and no blank line before it: most records.
-          if (spans > 1) crlfInside += countCrlf(record);
-          const end = range.firstLine - 1 + endsOn - crlfInside;
-          const start = spans > 1 ? end - breaksInside(record, crOnly) : end;
-          line = end + 1;
-          if (isEmptyRow(record)) continue;
-          if (onRecord(record, start) === false) {
-            stopped = true;
-            source.destroy();
-            resolve();
-          }
-        }
-      } catch (error) {
-        fail(error);
-      }
-    });
-    parser.on('end', () => {
-      if (!stopped) resolve();
-    });
-    if (range.end <= range.start) parser.end();
-    else source.pipe(decoder).pipe(parser);
-  });
-}
-
-/**
- * csv-parse's stream, with the line each record ends on. Its `info: true` option
- * gives that too, but copies all of `info` into a new object per record: a third
- * of the parse time on a million rows. Here the (documented) `info.lines` is read
- * as each record is pushed, which csv-parse does as soon as the record ends.
- */
-class LineCountingParser extends Parser {
-  private readonly ends: number[] = [];
-  private next = 0;
-
-  constructor(options: Options) {
-    super(options);
+  source.on('error', (error) => decoder.destroy(error));
+  if (options.onBytes) source.on('data', (chunk) => options.onBytes!(chunk.length));
+  source.pipe(decoder);
+  try {
+    for await (const chunk of decoder) if (!(await records.write(chunk as Buffer))) return;
+    await records.end();
+  } catch (error) {
+    throw describeError(file, error, records.nextLine);
+  } finally {
+    source.destroy();
   }
-
-  override push(record: unknown, encoding?: BufferEncoding): boolean {
-    if (record !== null) this.ends.push(this.info.lines);
-    return super.push(record, encoding);
-  }
-
-  /** The line the record last read ends on (csv-parse's count, from 1). */
-  endLine(): number {
-    const line = this.ends[this.next++]!;
-    if (this.next === this.ends.length) {
-      this.ends.length = 0;
-      this.next = 0;
-    }
-    return line;
-  }
-}
-
-/** Line breaks inside a record's (quoted) fields. A file with CR alone for line ends is the rare case that needs a second look. */
-function breaksInside(record: string[], crOnly: boolean): number {
-  let n = 0;
-  for (const field of record) {
-    if (field.indexOf(crOnly ? '\r' : '\n') === -1) continue;
-    n += field.match(/\r\n|\r|\n/g)!.length;
-  }
-  return n;
-}
-
-function countCrlf(record: string[]): number {
-  let n = 0;
-  for (const field of record) for (let i = field.indexOf('\r\n'); i !== -1; i = field.indexOf('\r\n', i + 2)) n++;
-  return n;
-}
-
-function isEmptyRow(record: string[]): boolean {
-  for (const f of record) if (f !== '' && f.trim() !== '') return false;
-  return true;
 }
 
 function describeError(file: string, error: unknown, recordStart: number): InputError {
