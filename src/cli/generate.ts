@@ -18,7 +18,7 @@ import type { PdfPrinter } from '../render/pdf.js';
 import { onStop } from './cleanup.js';
 import { FORMATS, type Format } from './formats.js';
 import { currentTime, resolvePeriod } from './inputs.js';
-import { planJobs, type Job, type JobOptions } from './jobs.js';
+import { jobPaths, planJobs, type Job, type JobOptions } from './jobs.js';
 import { lockFolder } from './lock.js';
 import type { LogFields, Logger } from './log.js';
 import { createProgress } from './progress.js';
@@ -46,6 +46,7 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
   const period = resolvePeriod(options, config, now);
   const format = resolveFormat(options);
   const jobs = planJobs(options, loaded, period, format, cwd);
+  log.keep([...jobPaths(jobs, cwd), ...[options.config, options.output, loaded.file].filter((p): p is string => typeof p === 'string')]);
   const run = new Run(options, config, period, format, new Date(now), log, cwd);
   // Chromium starts while the exports are read — unless every report is made already, or an export is missing.
   const toMake = jobs.filter((j) => !j.target || !j.autoNamed || options.force || !existsSync(j.target));

@@ -4,7 +4,7 @@
  * comes from the config's pattern (not from -o) makes a re-run for the same
  * window do nothing: a weekly cron line on a fortnightly cadence is harmless.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { InputSpec } from '../collect/index.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -93,4 +93,13 @@ export function outputName(pattern: string, period: ReportPeriod, format: Format
     format,
   };
   return pattern.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** Every path the jobs name, as messages show them: kept from masking in the log. */
+export function jobPaths(jobs: readonly Job[], cwd: string): string[] {
+  return jobs.flatMap((job) => [
+    ...(job.target ? [job.target, relative(cwd, job.target), dirname(job.target)] : []),
+    ...(job.inputs instanceof LagesbildError ? [] : job.inputs.flatMap((spec) => [spec.file, spec.name ?? ''])),
+    ...(job.notes ? [job.notes.file, job.notes.shownAs] : []),
+  ]);
 }
