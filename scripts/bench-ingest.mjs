@@ -13,8 +13,9 @@ const rowsArg = process.argv.indexOf('--rows');
 const rows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
 // A year, and half of it at the same density: the same rows per day, half the file.
 const small = Math.round(rows / 2);
-const dir = join(tmpdir(), `lagesbild-bench-${rows}-366d`);
-const smallDir = join(tmpdir(), `lagesbild-bench-${small}-183d`);
+// The data's version is in the folder's name: a folder from an older script is not reused.
+const dir = join(tmpdir(), `lagesbild-bench-v2-${rows}-366d`);
+const smallDir = join(tmpdir(), `lagesbild-bench-v2-${small}-183d`);
 for (const [d, n, days] of [[dir, rows, 366], [smallDir, small, 183]]) {
   if (!existsSync(join(d, 'incidents.csv'))) execFileSync(process.execPath, [join(root, 'scripts/make-bench-data.mjs'), d, String(n), String(days)], { stdio: 'inherit' });
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Writes a large municipality's exports for the ingest benchmark: N incident rows (default
 // 1,000,000, ~90 MB) and N/5 patrol rounds spread evenly over DAYS days from 2024-01-01 (default
-// a year), seeded so every run is alike. Usage: make-bench-data.mjs DIR [N] [DAYS] [ROUNDS]
+// a year), seeded so every run is alike. Descriptions are quoted as exports quote them: about one
+// in fifty holds the delimiter, one in two hundred quotes someone, one in a thousand runs over two
+// lines. Usage: make-bench-data.mjs DIR [N] [DAYS] [ROUNDS]
 import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,9 +40,18 @@ async function write(path, header, count, line) {
 
 const day = (i, count) => new Date(Date.UTC(2024, 0, 1) + Math.floor((i / count) * days) * 86_400_000).toISOString().slice(0, 10);
 
+function description() {
+  const words = Array.from({ length: 3 + Math.floor(random() * 5) }, () => pick(WORDS)).join(' ');
+  const odd = random();
+  if (odd < 0.001) return `"${words}\nPolis tillkallad."`;
+  if (odd < 0.006) return `"${words}, sa ""flytta på dig"""`;
+  if (odd < 0.026) return `"${words}; polis tillkallad"`;
+  return words;
+}
+
 await write(join(dir, 'incidents.csv'), 'Ärendenummer;Datum;Tid;Område;Kategori;Beskrivning;Källa', rows, (i) =>
-  [`K-${i}`, day(i, rows), `${pad(Math.floor(random() * 24))}:${pad(Math.floor(random() * 60))}`, pick(AREAS), pick(CATEGORIES),
-    Array.from({ length: 3 + Math.floor(random() * 5) }, () => pick(WORDS)).join(' '), pick(SOURCES)].join(';'));
+  [`K-${i}`, day(i, rows), `${pad(Math.floor(random() * 24))}:${pad(Math.floor(random() * 60))}`, pick(AREAS), pick(CATEGORIES), description(), pick(SOURCES)].join(';'));
+
 const rounds = roundsArg === undefined ? Math.round(rows / 5) : Number(roundsArg);
 await write(join(dir, 'patrols.csv'), 'Starttid;Sluttid;Område;Väktare;Avvikelse', rounds, (i) => {
   const start = `${day(i, rounds)} ${pad(18 + Math.floor(random() * 5))}:${pad(Math.floor(random() * 60))}`;

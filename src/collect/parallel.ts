@@ -1,12 +1,15 @@
 /**
- * A large file is cut at record boundaries and its parts parsed on all cores,
- * one worker thread each; their tallies go to the builder in file order, so the
- * report is the one a single thread would make.
+ * A large file is cut at record boundaries and its parts parsed on all cores:
+ * the first in this thread, straight into the report, each later one on a
+ * worker thread. The workers' tallies go to the builder after the first part's,
+ * in file order, so the report is the one a single thread would make.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
+import type { ByteRange } from '../ingest/csv-file.js';
 import type { InputShape, ReadResult } from '../ingest/read-input.js';
+import type { DateOrder } from '../ingest/times.js';
 import type { TallyData } from '../model/file-tally.js';
 import type { FileReader } from './index.js';
 import { readWhole } from './read-whole.js';
@@ -32,38 +35,65 @@ export function shouldSplit(shape: InputShape, threads = defaultThreads(), minBy
 export const readInParallel: FileReader = async (shape, options, period, builder, account, extra) => {
   const ranges = await splitAtRecords(shape.file, shape.size, extra.threads ?? defaultThreads());
   if (!ranges || ranges.length < 2) return readWhole(shape, options, period, builder, account, extra);
-  let outcomes = await Promise.all(ranges.map((range) => readRange({ shape, options, period, range }, extra.onBytes)));
+  const [head, ...rest] = ranges as [ByteRange, ...ByteRange[]];
+  // Workers read the later parts; meanwhile this thread reads the first straight into the report.
+  const workers: Worker[] = [];
+  const later = Promise.all(rest.map((range) => readRange({ shape, options, period, range }, workers, extra.onBytes)));
+  later.catch(() => undefined); // a worker's crash is said by whoever awaits it, or is moot
+  let first: ReadResult;
+  try {
+    first = await readWhole(shape, options, period, builder, account, {
+      onBytes: extra.onBytes,
+      range: head,
+      // A cut that fell inside a quoted field (a lone quote in a field fooled the scan): read on to the end.
+      runOn: true,
+      orderLater: async () => shownOrder(await later),
+    });
+  } catch (error) {
+    for (const worker of workers) void worker.terminate();
+    throw error;
+  }
+  if (first.ranOn) {
+    for (const worker of workers) void worker.terminate();
+    return first;
+  }
+  let outcomes = await later;
 
   // Each part learns the day/month order of slashed dates from its own rows; the file's
   // order is the one its first rows showed. Parts that saw another, or none, read again with it.
-  const learnt = outcomes.flatMap((o) => (o.ok && o.result.dateOrder ? [o.result.dateOrder] : []))[0];
-  const disagree = outcomes.some((o) => (o.ok ? o.result.dateOrder !== undefined && o.result.dateOrder !== learnt : o.ambiguous));
-  if (learnt && options.dateOrder === undefined && disagree) {
-    outcomes = await Promise.all(ranges.map((range) => readRange({ shape, options: { ...options, dateOrder: learnt }, period, range })));
+  const learnt = first.dateOrder ?? shownOrder(outcomes);
+  if (learnt && options.dateOrder === undefined) {
+    const again = { ...options, dateOrder: learnt };
+    const disagrees = (o: Succeeded | Failed) => (o.ok ? o.result.dateOrder !== undefined && o.result.dateOrder !== learnt : o.ambiguous);
+    outcomes = await Promise.all(outcomes.map((o, i) => (disagrees(o) ? readRange({ shape, options: again, period, range: rest[i]! }, workers) : o)));
   }
   const failed = outcomes.findIndex((o) => !o.ok);
+  const read = (failed < 0 ? outcomes : outcomes.slice(0, failed)) as Succeeded[];
+  for (const o of read) for (const tally of o.tallies) builder.addTally(account, tally);
+  const results = [first, ...read.map((o) => o.result)];
   if (failed >= 0) {
     const outcome = outcomes[failed] as Failed;
-    // A quote left open at the end of a part means the cut was not a record boundary
-    // (a lone quote inside a field fooled the scan): read the file whole instead.
-    if (outcome.openQuote && failed < ranges.length - 1) return readWhole(shape, options, period, builder, account, { onBytes: undefined });
-    throw outcome.error;
+    if (!outcome.openQuote || failed === rest.length - 1) throw outcome.error;
+    // This part's cut fell inside a quoted field: the parts before it stand, the rest is read here.
+    const range = { ...rest[failed]!, end: shape.size };
+    results.push(await readWhole(shape, { ...options, dateOrder: learnt ?? options.dateOrder }, period, builder, account, { range }));
   }
-  const formats = new Set<string>();
-  for (const o of outcomes as Succeeded[]) {
-    for (const tally of o.tallies) builder.addTally(account, tally);
-    for (const f of o.result.dateFormats) formats.add(f);
-  }
-  return { dateFormats: [...formats].sort(), dateOrder: learnt ?? options.dateOrder };
+  return { dateFormats: [...new Set(results.flatMap((r) => r.dateFormats))].sort(), dateOrder: learnt ?? options.dateOrder };
 };
+
+/** The first day/month order the parts showed. */
+function shownOrder(outcomes: (Succeeded | Failed)[]): DateOrder | undefined {
+  return outcomes.flatMap((o) => (o.ok && o.result.dateOrder ? [o.result.dateOrder] : []))[0];
+}
 
 /** A part's tallies, chunk by chunk: added to the report only when every part has been read, in file order. */
 type Succeeded = { ok: true; tallies: TallyData[]; result: ReadResult };
 type Failed = { ok: false; error: InputError; openQuote: boolean; ambiguous: boolean };
 
-function readRange(job: RangeJob, onBytes?: (n: number) => void): Promise<Succeeded | Failed> {
+function readRange(job: RangeJob, workers: Worker[], onBytes?: (n: number) => void): Promise<Succeeded | Failed> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: job });
+    workers.push(worker);
     let outcome: Succeeded | Failed | undefined;
     const tallies: TallyData[] = [];
     worker.on('message', (m: RangeMessage) => {

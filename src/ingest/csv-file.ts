@@ -90,29 +90,49 @@ export function sniffDelimiter(headerLine: string): string {
   return best;
 }
 
+export interface ReadCsvOptions {
+  range?: ByteRange;
+  onBytes?: (n: number) => void;
+  /**
+   * When the range ends inside a record (its cut fell inside a quoted field), read on
+   * to the end of the file instead of failing: for the first part of a file read in parts.
+   */
+  runOn?: boolean;
+  /** False only to check the split of plain runs against csv-parse. */
+  plainRuns?: boolean;
+}
+
 /**
  * Streams the records of the file (or of one byte range of it), blank lines
- * and rows of empty cells left out. Resolves when done or stopped.
+ * and rows of empty cells left out. Resolves when done or stopped; `ranOn`
+ * when the range's last record went on past its end.
  */
-export async function readCsv(
-  shape: CsvShape,
-  onRecord: OnRecord,
-  options: { range?: ByteRange; onBytes?: (n: number) => void; plainRuns?: boolean } = {},
-): Promise<void> {
+export async function readCsv(shape: CsvShape, onRecord: OnRecord, options: ReadCsvOptions = {}): Promise<{ ranOn: boolean }> {
   const { file } = shape;
   const range = options.range ?? { start: 0, end: shape.size, firstLine: 1 };
-  if (range.end <= range.start) return;
   const records = new CsvRecords(shape, range.firstLine, onRecord, { plainRuns: options.plainRuns });
-  const source = createReadStream(file, { start: range.start, end: range.end - 1, highWaterMark: 256 * 1024 });
-  const decoder = utf8Stream(shape.encoding.encoding, range.firstLine);
-  source.on('error', (error) => decoder.destroy(error));
-  if (options.onBytes) source.on('data', (chunk) => options.onBytes!(chunk.length));
-  source.pipe(decoder);
   try {
-    for await (const chunk of decoder) if (!(await records.write(chunk as Buffer))) return;
+    if (!(await feed(shape, records, range, options.onBytes))) return { ranOn: false };
+    const ranOn = options.runOn === true && records.pending && range.end < shape.size;
+    if (ranOn && !(await feed(shape, records, { start: range.end, end: shape.size, firstLine: records.lineAfterPending() }, options.onBytes))) return { ranOn };
     await records.end();
+    return { ranOn };
   } catch (error) {
     throw describeError(file, error, records.nextLine);
+  }
+}
+
+/** The bytes of a range, decoded, into the records; false when the reader stopped. */
+async function feed(shape: CsvShape, records: CsvRecords, range: ByteRange, onBytes?: (n: number) => void): Promise<boolean> {
+  if (range.end <= range.start) return true;
+  const source = createReadStream(shape.file, { start: range.start, end: range.end - 1, highWaterMark: 256 * 1024 });
+  const decoder = utf8Stream(shape.encoding.encoding, range.firstLine);
+  source.on('error', (error) => decoder.destroy(error));
+  if (onBytes) source.on('data', (chunk) => onBytes(chunk.length));
+  source.pipe(decoder);
+  try {
+    for await (const chunk of decoder) if (!(await records.write(chunk as Buffer))) return false;
+    return true;
   } finally {
     source.destroy();
   }

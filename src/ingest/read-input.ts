@@ -50,6 +50,8 @@ export interface ReadResult {
   dateFormats: string[];
   /** The day/month order the rows showed, if any. */
   dateOrder: DateOrder | undefined;
+  /** A range read with `runOn` went on to the end of the file. */
+  ranOn?: boolean;
 }
 
 /** Reads the sample and the header row; fails naming the file when it cannot be used. */
@@ -102,12 +104,24 @@ export const MAX_COLUMNS = 1000;
 const MAX_DEFERRED = 100_000;
 const FOOTER = /^(summa|totalt|total|totals|sum|antal)\b/i;
 
+export interface ReadRowsOptions {
+  range?: ByteRange;
+  onBytes?: (n: number) => void;
+  /** Read on past the range's end when its last record does (see readCsv). */
+  runOn?: boolean;
+  /**
+   * For the first part of a file read in parts: the day/month order the later parts
+   * showed, asked only when this part's slashed dates never showed it.
+   */
+  orderLater?: () => Promise<DateOrder | undefined>;
+}
+
 /** Reads the rows of the file, or of one range of it, into the sink. */
 export async function readRows(
   shape: InputShape,
   options: IngestOptions,
   sink: RowSink,
-  { range, onBytes }: { range?: ByteRange; onBytes?: (n: number) => void } = {},
+  { range, onBytes, runOn, orderLater }: ReadRowsOptions = {},
 ): Promise<ReadResult> {
   const { file, kind, headers, columns, headerLine } = shape;
   const times = new TimeReader(options.timeZone, options.dateOrder);
@@ -140,7 +154,7 @@ export async function readRows(
     else sink.activity(r.line, r.value as Activity);
   };
 
-  await readCsv(
+  const { ranOn } = await readCsv(
     shape,
     (fields, line) => {
       if (line <= headerLine && !range?.start) return; // the header, and a sep= line before it
@@ -158,10 +172,19 @@ export async function readRows(
       }
       deliver(result);
     },
-    { range, onBytes },
+    { range, onBytes, runOn },
   );
+  if (deferred.length > 0 && times.order === undefined && orderLater) {
+    // This part never showed the order; the later parts may have.
+    times.order = await orderLater();
+    if (times.order) {
+      const held = deferred;
+      deferred = [];
+      for (const h of held) deliver(classify(h.fields, h.line) as Row);
+    }
+  }
   if (deferred.length > 0) throw ambiguousDates(file, deferred[0]!.line);
-  return { dateFormats: [...times.formats].sort(), dateOrder: times.order };
+  return { dateFormats: [...times.formats].sort(), dateOrder: times.order, ranOn };
 }
 
 /**

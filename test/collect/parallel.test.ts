@@ -49,4 +49,20 @@ describe('reading a file on several threads', () => {
     expect(one.inputs[0].rows).toBe(2000);
     expect(many).toEqual(one);
   });
+
+  // After a lone quote the scan for cuts takes every quoted line break for a record's end, so the cuts fall inside quoted fields.
+  for (const [where, at] of [
+    ['the first part, which reads on', 10],
+    ['a later part, read again from its start', 1000],
+  ] as const) {
+    it(`gives one thread's report when a cut falls inside a quoted field in ${where}`, async () => {
+      const content =
+        'Tidpunkt;Område;Kategori;Beskrivning\n' +
+        rows(2400, (i) => `2024-04-16 10:${String(i % 60).padStart(2, '0')};${AREAS[i % 4]};hot;${i === at ? 'en 12" skärm' : `"rad ${i}\nfortsätter"`}`);
+      const { one, many } = await both('cut-in-quotes.csv', content);
+      expect(one.inputs[0].rows).toBe(2400);
+      expect(one.rejected).toEqual([]);
+      expect(many).toEqual(one);
+    });
+  }
 });

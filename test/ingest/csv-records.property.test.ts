@@ -35,7 +35,7 @@ const field = (delimiter: string, newline: string) =>
   fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom('Inre hamnen', 'skadegörelse', '2024-04-29 13:58', '', ' ', 'K-17', 'åäö ÅÄÖ') },
     { weight: 2, arbitrary: fc.constantFrom(`"a${delimiter}b"`, '"han sa ""hej"""', `"två${newline}rader"`, '"ett\nLF"', '"ett\r\nCRLF"', '""') },
-    { weight: 1, arbitrary: fc.constantFrom('5" skärm', 'Han sa "hej"', '"öppen', 'x\ry', 'x\ny') },
+    { weight: 1, arbitrary: fc.constantFrom('5" skärm', 'Han sa "hej"', '"öppen', 'x\ry', 'x\ny', '"a"x', ' "a"', '"""', '""""', '"a"""', '"a""', '""a"') },
   );
 
 const document = fc
@@ -65,7 +65,14 @@ describe('records from runs of plain lines', () => {
       fc.asyncProperty(document, CHUNKS, async ({ shape, text }, cuts) => {
         const recordShape = { delimiter: shape.delimiter, lineEndings: [shape.newline] };
         const expected = await read(text, recordShape, [], false);
-        expect(await read(text, recordShape, cuts, true)).toEqual(expected);
+        const got = await read(text, recordShape, cuts, true);
+        if (Array.isArray(expected)) expect(got).toEqual(expected);
+        else {
+          // csv-parse alone says an error is in the record after the last one it gave, counting blank lines
+          // before the record as its start; a split past those blank lines names the record's own line.
+          expect(got).toMatchObject({ error: expected.error });
+          expect((got as { line: number }).line).toBeGreaterThanOrEqual(expected.line);
+        }
       }),
       { numRuns: 400 },
     );
