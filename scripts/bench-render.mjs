@@ -17,7 +17,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const BATCH = 20;
-const dir = join(tmpdir(), 'lagesbild-bench-render');
+// The data's version is in the folder's name: a folder from an older script is not reused.
+const dir = join(tmpdir(), 'lagesbild-bench-render-v2');
 const incidents = join(dir, 'incidents.csv');
 const patrols = join(dir, 'patrols.csv');
 // Four weeks from 2024-01-01: the fortnight from 15 January and the one before it.
