@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
-import { collectReport } from '../collect/index.js';
 import { ReadCache } from '../collect/read-cache.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -132,6 +131,8 @@ class Run {
     const progress = createProgress(process.stderr, { quiet: options.quiet || log.format === 'json' || !showProgress });
     const language = options.language as 'sv' | 'en' | undefined;
     if (job.inputs instanceof LagesbildError) throw job.inputs;
+    // Loaded here, not with this module: Chromium, started before, need not wait for the ingest's code to load.
+    const { collectReport } = await import('../collect/index.js');
     const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
       progress.done,
     );

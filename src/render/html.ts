@@ -73,15 +73,18 @@ async function compiledTemplate(templateDir: string | undefined, language: Langu
 
   const hbs = Handlebars.create();
   registerHelpers(hbs, language, fontCss);
-  for (const [file, source] of partials) {
-    const name = join('partials', file);
-    checkEscaping(hbs, source, files.find(name) ?? name);
+  // A file compiled at build time was checked for unescaped data there (scripts/precompile-templates.mjs).
+  const checked = (source: string, name: string) => {
     const spec = precompiled(source);
+    if (!spec) checkEscaping(hbs, source, files.find(name) ?? name);
+    return spec;
+  };
+  for (const [file, source] of partials) {
+    const spec = checked(source, join('partials', file));
     hbs.registerPartial(basename(file, '.hbs'), spec ? hbs.template(spec) : source);
   }
   const compile = (source: string, name: string) => {
-    checkEscaping(hbs, source, files.find(name) ?? name);
-    const spec = precompiled(source);
+    const spec = checked(source, name);
     return spec ? hbs.template(spec) : hbs.compile(source, { strict: false, noEscape: false });
   };
   const template = { report: compile(report!, 'report.hbs'), header: compile(header!, 'header.hbs'), footer: compile(footer!, 'footer.hbs'), css, dirs: files.dirs };
