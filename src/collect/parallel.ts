@@ -38,52 +38,65 @@ export const readInParallel: FileReader = async (shape, options, period, builder
   const [head, ...rest] = ranges as [ByteRange, ...ByteRange[]];
   // Workers read the later parts; meanwhile this thread reads the first straight into the report.
   const workers: Worker[] = [];
+  const stopWorkers = () => {
+    for (const worker of workers) void worker.terminate();
+  };
   const later = Promise.all(rest.map((range) => readRange({ shape, options, period, range }, workers, extra.onBytes)));
   later.catch(() => undefined); // a worker's crash is said by whoever awaits it, or is moot
-  let first: ReadResult;
   try {
-    first = await readWhole(shape, options, period, builder, account, {
+    const first = await readWhole(shape, options, period, builder, account, {
       onBytes: extra.onBytes,
       range: head,
-      // A cut that fell inside a quoted field (a lone quote in a field fooled the scan): read on to the end.
-      runOn: true,
-      orderLater: async () => shownOrder(await later),
+      // A cut that fell inside a quoted field (a lone quote in a field fooled the scan): this part
+      // reads on to the end, and what the workers read from a wrong start is not wanted.
+      runOn: stopWorkers,
+      orderLater: async () => {
+        const outcomes = await later;
+        return shownOrder(outcomes) ?? (outcomes.some((o) => !o.ok && o.openQuote) ? 'read on' : undefined);
+      },
     });
-  } catch (error) {
-    for (const worker of workers) void worker.terminate();
-    throw error;
-  }
-  if (first.ranOn) {
-    for (const worker of workers) void worker.terminate();
-    return first;
-  }
-  let outcomes = await later;
+    if (first.ranOn) return first;
+    let outcomes = await later;
 
-  // Each part learns the day/month order of slashed dates from its own rows; the file's
-  // order is the one its first rows showed. Parts that saw another, or none, read again with it.
-  const learnt = first.dateOrder ?? shownOrder(outcomes);
-  if (learnt && options.dateOrder === undefined) {
-    const again = { ...options, dateOrder: learnt };
-    const disagrees = (o: Succeeded | Failed) => (o.ok ? o.result.dateOrder !== undefined && o.result.dateOrder !== learnt : o.ambiguous);
-    outcomes = await Promise.all(outcomes.map((o, i) => (disagrees(o) ? readRange({ shape, options: again, period, range: rest[i]! }, workers) : o)));
+    // Each part learns the day/month order of slashed dates from its own rows; the file's
+    // order is the one its first rows showed. Parts that saw another, or none, read again with it.
+    const learnt = first.dateOrder ?? shownOrder(outcomes);
+    if (learnt && options.dateOrder === undefined) {
+      const again = { ...options, dateOrder: learnt };
+      const sound = soundParts(outcomes);
+      const disagrees = (o: Succeeded | Failed, i: number) => i < sound && (o.ok ? o.result.dateOrder !== undefined && o.result.dateOrder !== learnt : o.ambiguous);
+      outcomes = await Promise.all(outcomes.map((o, i) => (disagrees(o, i) ? readRange({ shape, options: again, period, range: rest[i]! }, workers) : o)));
+    }
+    const failed = outcomes.findIndex((o) => !o.ok);
+    const read = (failed < 0 ? outcomes : outcomes.slice(0, failed)) as Succeeded[];
+    for (const o of read) for (const tally of o.tallies) builder.addTally(account, tally);
+    const results = [first, ...read.map((o) => o.result)];
+    if (failed >= 0) {
+      const outcome = outcomes[failed] as Failed;
+      if (!outcome.openQuote || failed === rest.length - 1) throw outcome.error;
+      // This part's cut fell inside a quoted field: the parts before it stand, the rest is read here.
+      const range = { ...rest[failed]!, end: shape.size };
+      results.push(await readWhole(shape, { ...options, dateOrder: learnt ?? options.dateOrder }, period, builder, account, { range }));
+    }
+    return { dateFormats: [...new Set(results.flatMap((r) => r.dateFormats))].sort(), dateOrder: learnt ?? options.dateOrder };
+  } finally {
+    // Done, or given up: none goes on reading.
+    stopWorkers();
   }
-  const failed = outcomes.findIndex((o) => !o.ok);
-  const read = (failed < 0 ? outcomes : outcomes.slice(0, failed)) as Succeeded[];
-  for (const o of read) for (const tally of o.tallies) builder.addTally(account, tally);
-  const results = [first, ...read.map((o) => o.result)];
-  if (failed >= 0) {
-    const outcome = outcomes[failed] as Failed;
-    if (!outcome.openQuote || failed === rest.length - 1) throw outcome.error;
-    // This part's cut fell inside a quoted field: the parts before it stand, the rest is read here.
-    const range = { ...rest[failed]!, end: shape.size };
-    results.push(await readWhole(shape, { ...options, dateOrder: learnt ?? options.dateOrder }, period, builder, account, { range }));
-  }
-  return { dateFormats: [...new Set(results.flatMap((r) => r.dateFormats))].sort(), dateOrder: learnt ?? options.dateOrder };
 };
 
-/** The first day/month order the parts showed. */
+/**
+ * How many parts, from the first, started where a record starts: all but those after
+ * a part whose end was cut inside a quoted field, which were read from a wrong start.
+ */
+function soundParts(outcomes: (Succeeded | Failed)[]): number {
+  const broken = outcomes.findIndex((o) => !o.ok && o.openQuote);
+  return broken < 0 ? outcomes.length : broken + 1;
+}
+
+/** The first day/month order the parts showed, of those read from a right start. */
 function shownOrder(outcomes: (Succeeded | Failed)[]): DateOrder | undefined {
-  return outcomes.flatMap((o) => (o.ok && o.result.dateOrder ? [o.result.dateOrder] : []))[0];
+  return outcomes.slice(0, soundParts(outcomes)).flatMap((o) => (o.ok && o.result.dateOrder ? [o.result.dateOrder] : []))[0];
 }
 
 /** A part's tallies, chunk by chunk: added to the report only when every part has been read, in file order. */

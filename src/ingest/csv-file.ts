@@ -94,10 +94,11 @@ export interface ReadCsvOptions {
   range?: ByteRange;
   onBytes?: (n: number) => void;
   /**
-   * When the range ends inside a record (its cut fell inside a quoted field), read on
-   * to the end of the file instead of failing: for the first part of a file read in parts.
+   * When the range ends inside a record (its cut fell inside a quoted field), this is
+   * called and the file read on to its end instead of failing: for the first part of
+   * a file read in parts.
    */
-  runOn?: boolean;
+  runOn?: () => void;
   /** False only to check the split of plain runs against csv-parse. */
   plainRuns?: boolean;
 }
@@ -107,16 +108,19 @@ export interface ReadCsvOptions {
  * and rows of empty cells left out. Resolves when done or stopped; `ranOn`
  * when the range's last record went on past its end.
  */
-export async function readCsv(shape: CsvShape, onRecord: OnRecord, options: ReadCsvOptions = {}): Promise<{ ranOn: boolean }> {
+export async function readCsv(shape: CsvShape, onRecord: OnRecord, options: ReadCsvOptions = {}): Promise<{ ranOn: boolean; nextLine: number }> {
   const { file } = shape;
   const range = options.range ?? { start: 0, end: shape.size, firstLine: 1 };
   const records = new CsvRecords(shape, range.firstLine, onRecord, { plainRuns: options.plainRuns });
   try {
-    if (!(await feed(shape, records, range, options.onBytes))) return { ranOn: false };
-    const ranOn = options.runOn === true && records.pending && range.end < shape.size;
-    if (ranOn && !(await feed(shape, records, { start: range.end, end: shape.size, firstLine: records.lineAfterPending() }, options.onBytes))) return { ranOn };
+    if (!(await feed(shape, records, range, options.onBytes))) return { ranOn: false, nextLine: records.nextLine };
+    const ranOn = options.runOn !== undefined && records.pending && range.end < shape.size;
+    if (ranOn) options.runOn!();
+    // The bytes read on were counted by the part they belong to: they are reported as none.
+    const readOn = options.onBytes && (() => options.onBytes!(0));
+    if (ranOn && !(await feed(shape, records, { start: range.end, end: shape.size, firstLine: records.lineAfterPending() }, readOn))) return { ranOn, nextLine: records.nextLine };
     await records.end();
-    return { ranOn };
+    return { ranOn, nextLine: records.nextLine };
   } catch (error) {
     throw describeError(file, error, records.nextLine);
   }

@@ -17,6 +17,9 @@ import { CsvError, Parser, type Options } from 'csv-parse';
 export type OnRecord = (fields: string[], line: number) => boolean | void;
 
 export const MAX_RECORD_CHARS = 1_000_000;
+/** Most quoted fields that run on end on the next line; a chunk has some thousands. */
+const MIN_STRETCH = 2;
+const MAX_STRETCH = 1 << 14;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -36,6 +39,10 @@ export class CsvRecords {
   private carry: Buffer | null = null;
   private started = false;
   private checkAt = MAX_RECORD_CHARS;
+  /** Lines given to csv-parse at a time, from a line the split cannot take. */
+  private stretch = MIN_STRETCH;
+  /** The line after the last one csv-parse read. */
+  private parsedUpTo = -Infinity;
   private readonly options: Options;
   /** Lines can be split directly only in files that end lines with LF or CRLF alone. */
   private readonly plain: 'lf' | 'crlf' | undefined;
@@ -128,30 +135,37 @@ export class CsvRecords {
 
   /**
    * The records of `bytes` up to `end`, which is a line break or the end of the input.
-   * Lines are split directly; a line the split cannot take goes to csv-parse, with as
-   * many lines after it as its quoted field needs. `used` is where the bytes not
-   * taken start: a quoted field that goes on past `end` waits there for more.
+   * Lines are split directly; from a line the split cannot take, csv-parse reads a
+   * stretch of lines, more where its quoted field needs them. `used` is where the
+   * bytes not taken start: a quoted field that goes on past `end` waits there for more.
    */
   private async take(bytes: Buffer, end: number, final: boolean): Promise<{ used: number; stopped: boolean }> {
     if (!this.plain) {
-      const outcome = await this.parse(bytes, 0, end, final);
-      return { used: outcome === 'open' ? 0 : end, stopped: outcome === 'stopped' };
+      const { outcome, used } = await this.parse(bytes, 0, end, final);
+      return { used, stopped: outcome === 'stopped' };
     }
     let at = 0;
     while (at < end) {
       const stuck = this.split(bytes, at, end);
       if (stuck === false) return { used: end, stopped: true };
       if (stuck >= end) break;
-      // Two lines (most quoted fields that run on end on the next), then twice as many, until the field is closed.
+      // Starting csv-parse costs as much as splitting a few dozen lines: where the lines it must
+      // read come close together (every row quoted over two lines), it is given more at a time.
+      this.stretch = this.nextLine - this.parsedUpTo < this.stretch ? Math.min(this.stretch * 2, MAX_STRETCH) : MIN_STRETCH;
+      let from = stuck;
       let to = stuck;
-      let outcome: Outcome;
-      for (let lines = 2; ; lines *= 2) {
+      for (let lines = this.stretch; ; lines *= 2) {
         for (let k = 0; k < lines && to < end; k++) to = this.lineEnd(bytes, to, end);
-        outcome = await this.parse(bytes, stuck, to, final && to === end);
-        if (outcome !== 'open' || to >= end) break;
+        const { outcome, used } = await this.parse(bytes, from, to, final && to === end);
+        if (outcome === 'stopped') return { used: end, stopped: true };
+        if (outcome === 'read') {
+          this.parsedUpTo = this.nextLine;
+          break;
+        }
+        // The records before the quoted field that runs on are taken; it waits for more lines.
+        from = used;
+        if (to >= end) return { used: from, stopped: false };
       }
-      if (outcome === 'open') return { used: stuck, stopped: false };
-      if (outcome === 'stopped') return { used: end, stopped: true };
       at = to;
     }
     return { used: end, stopped: false };
@@ -197,14 +211,17 @@ export class CsvRecords {
     return to;
   }
 
-  private async parse(bytes: Buffer, from: number, to: number, final: boolean): Promise<Outcome> {
-    const { records, ends, lines, error } = await parseRun(bytes.subarray(from, to), this.options);
-    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED' && !final) return 'open';
+  /**
+   * csv-parse on bytes[from, to). When a quoted field is still open at `to` (and more
+   * may come), the records before it are taken and `used` is where it starts.
+   */
+  private async parse(bytes: Buffer, from: number, to: number, final: boolean): Promise<{ outcome: Outcome; used: number }> {
+    const { records, ends, endBytes, lines, error } = await parseRun(bytes.subarray(from, to), this.options);
+    const open = error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED' && !final;
     const firstLine = this.nextLine;
     let crlfInside = 0;
     let previousEnd = 0;
-    let stopped = false;
-    for (let i = 0; i < records.length && !stopped; i++) {
+    for (let i = 0; i < records.length; i++) {
       const record = records[i]!;
       // csv-parse says on which line a record ends, but counts a CRLF inside a quoted field as two lines.
       const endsOn = ends[i]!;
@@ -216,12 +233,12 @@ export class CsvRecords {
       const start = spans > 1 ? end - breaksInside(record, this.crOnly) : end;
       this.nextLine = end + 1;
       if (isEmptyRow(record)) continue;
-      stopped = this.onRecord(record, start) === false;
+      if (this.onRecord(record, start) === false) return { outcome: 'stopped', used: to };
     }
-    if (stopped) return 'stopped';
+    if (open) return { outcome: 'open', used: from + (endBytes.at(-1) ?? 0) };
     if (error) throw error;
     this.nextLine = firstLine - 1 + lines - crlfInside;
-    return 'read';
+    return { outcome: 'read', used: to };
   }
 }
 
@@ -234,6 +251,8 @@ export class CsvRecords {
 class RecordCollector extends Parser {
   readonly records: string[][] = [];
   readonly ends: number[] = [];
+  /** Where each record ends in the input, its line break included. */
+  readonly endBytes: number[] = [];
 
   constructor(options: Options) {
     super(options);
@@ -243,6 +262,7 @@ class RecordCollector extends Parser {
     if (record === null) return super.push(null, encoding);
     this.records.push(record as string[]);
     this.ends.push(this.info.lines);
+    this.endBytes.push(this.info.bytes);
     return true;
   }
 }
@@ -250,6 +270,7 @@ class RecordCollector extends Parser {
 interface ParsedRun {
   records: string[][];
   ends: number[];
+  endBytes: number[];
   /** csv-parse's line count at the end: one more than the lines of a run that ends with a break. */
   lines: number;
   /** What stopped csv-parse; the records before it are in `records`. */
@@ -259,7 +280,7 @@ interface ParsedRun {
 function parseRun(run: Buffer, options: Options): Promise<ParsedRun> {
   return new Promise((resolve) => {
     const parser = new RecordCollector(options);
-    const done = (error?: unknown) => resolve({ records: parser.records, ends: parser.ends, lines: parser.info.lines, error });
+    const done = (error?: unknown) => resolve({ records: parser.records, ends: parser.ends, endBytes: parser.endBytes, lines: parser.info.lines, error });
     parser.on('error', done);
     parser.on('finish', () => done());
     parser.end(run);

@@ -107,13 +107,15 @@ const FOOTER = /^(summa|totalt|total|totals|sum|antal)\b/i;
 export interface ReadRowsOptions {
   range?: ByteRange;
   onBytes?: (n: number) => void;
-  /** Read on past the range's end when its last record does (see readCsv). */
-  runOn?: boolean;
+  /** Read on past the range's end when its last record does, after calling this (see readCsv). */
+  runOn?: () => void;
   /**
-   * For the first part of a file read in parts: the day/month order the later parts
-   * showed, asked only when this part's slashed dates never showed it.
+   * For the first part of a file read in parts, asked only when this part's slashed dates
+   * never showed their day/month order: the order the later parts showed, or 'read on'
+   * when they could not tell (a part was read from a wrong start) and this part is to
+   * read the rest of the file itself.
    */
-  orderLater?: () => Promise<DateOrder | undefined>;
+  orderLater?: () => Promise<DateOrder | 'read on' | undefined>;
 }
 
 /** Reads the rows of the file, or of one range of it, into the sink. */
@@ -154,9 +156,7 @@ export async function readRows(
     else sink.activity(r.line, r.value as Activity);
   };
 
-  const { ranOn } = await readCsv(
-    shape,
-    (fields, line) => {
+  const onRecord = (fields: string[], line: number): void => {
       if (line <= headerLine && !range?.start) return; // the header, and a sep= line before it
       const result = classify(fields, line);
       if (result === 'deferred') {
@@ -171,13 +171,17 @@ export async function readRows(
         for (const h of held) deliver(classify(h.fields, h.line) as Row);
       }
       deliver(result);
-    },
-    { range, onBytes, runOn },
-  );
-  if (deferred.length > 0 && times.order === undefined && orderLater) {
-    // This part never showed the order; the later parts may have.
-    times.order = await orderLater();
-    if (times.order) {
+  };
+  let { ranOn, nextLine } = await readCsv(shape, onRecord, { range, onBytes, runOn });
+  // Only a part that ended where it was cut: one that read on to the end has seen every row there is.
+  if (deferred.length > 0 && times.order === undefined && orderLater && !ranOn && range) {
+    // This part never showed the order; the later parts may have, or could not tell (read from a wrong start).
+    const later = await orderLater();
+    if (later === 'read on') {
+      ranOn = true;
+      await readCsv(shape, onRecord, { range: { start: range.end, end: shape.size, firstLine: nextLine }, onBytes: onBytes && (() => onBytes(0)) });
+    } else if (later) {
+      times.order = later;
       const held = deferred;
       deferred = [];
       for (const h of held) deliver(classify(h.fields, h.line) as Row);

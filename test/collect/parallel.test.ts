@@ -50,6 +50,25 @@ describe('reading a file on several threads', () => {
     expect(many).toEqual(one);
   });
 
+  // Descriptions hold a line that looks like a row with a date in the other order: a part read from a wrong start sees it as one.
+  const slashed = (lone: number, mdy?: number) =>
+    'Datum;Område;Kategori;Beskrivning\n' +
+    rows(2400, (i) => `${i === mdy ? '04/16/2024' : '05/04/2024'};${AREAS[i % 4]};hot;${i === lone ? 'en 12" skärm' : `"rad ${i}\n16/04/2024;Centrum;hot"`}`);
+
+  it('takes no day/month order from parts read from a wrong start, when the first part reads on', async () => {
+    const files = [{ name: 'ambiguous.csv', content: slashed(10) }];
+    const message = /ambiguous\.csv.*dates such as 04\/05\/2024 can be read as day\/month or as month\/day/;
+    await expect(collect(files, {}, { threads: 1 })).rejects.toThrow(message);
+    await expect(collect(files, {}, { threads: 3, splitFrom: 0 })).rejects.toThrow(message);
+  });
+
+  it('learns the order where one thread would, when a later part was cut inside a quoted field', async () => {
+    const { one, many } = await both('mdy.csv', slashed(1000, 1100));
+    expect(one.inputs[0].format.dateFormats).toEqual(['M/D/YYYY']);
+    expect(one.rejected).toEqual([]);
+    expect(many).toEqual(one);
+  });
+
   // After a lone quote the scan for cuts takes every quoted line break for a record's end, so the cuts fall inside quoted fields.
   for (const [where, at] of [
     ['the first part, which reads on', 10],
