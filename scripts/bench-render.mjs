@@ -110,14 +110,20 @@ const wall = (args) => {
   spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
   return (performance.now() - start) / 1000;
 };
-const medianOf = (n, f) => [...Array.from({ length: n }, f)].sort((x, y) => x - y)[Math.floor(n / 2)];
 function startup() {
   const median = (list, key) => [...list].sort((a, b) => a[key] - b[key])[Math.floor(list.length / 2)];
   const STARTS = 11;
-  const bare = medianOf(STARTS, () => wall(['-e', '']));
-  console.log(`\nStart-up, medians of ${STARTS}; a bare node -e "" takes ${(bare * 1000).toFixed(0)} ms:`);
+  const middle = (list) => [...list].sort((x, y) => x - y)[Math.floor(list.length / 2)];
+  console.log(`\nStart-up, medians of ${STARTS}, each command's runs taken in turn with a bare node -e "" (a start of Node varies by tens of ms from minute to minute):`);
   for (const [label, args] of commands) {
-    const took = medianOf(STARTS, () => wall([join(root, 'bin/lagesbild'), ...args]));
+    const bares = [];
+    const tooks = [];
+    for (let i = 0; i < STARTS; i++) {
+      bares.push(wall(['-e', '']));
+      tooks.push(wall([join(root, 'bin/lagesbild'), ...args]));
+    }
+    const bare = middle(bares);
+    const took = middle(tooks);
     const workFile = join(dir, 'work.json');
     const runs = Array.from({ length: 5 }, () => {
       rmSync(workFile, { force: true });
@@ -127,7 +133,7 @@ function startup() {
     const cold = median(runs, 'cold').cold;
     const warm = median(runs, 'work').work;
     const ms = (s) => `${(s * 1000).toFixed(0).padStart(4)} ms`;
-    console.log(`  ${label.padEnd(44)} ${ms(took)}; its work ${ms(cold)} as run (${ms(warm)} warm)`);
+    console.log(`  ${label.padEnd(44)} ${ms(took)}; node -e "" ${ms(bare)}; its work ${ms(cold)} as run (${ms(warm)} warm)`);
     console.log(`  ${''.padEnd(44)} / (node + work as run) = ${(took / (bare + cold)).toFixed(2)}, / (node + warm work) = ${(took / (bare + warm)).toFixed(2)}   (target ≤ 1.5)`);
   }
 }
