@@ -72,6 +72,8 @@ class Run {
   private printer: PdfPrinter | undefined;
   /** Warnings given so far: in a batch, a problem of an export the reports share is said once. */
   private readonly said = new Set<string>();
+  /** The report now made is the run's last: no page is opened for another. */
+  private last = false;
   /** In a batch, each export is read once for all the reports that use it. */
   private reads: ReadCache | undefined;
   private readonly stopPrinter = onStop(() => this.printer?.kill());
@@ -92,7 +94,10 @@ class Run {
    * this one; what each says is said in the reports' order.
    */
   async all(jobs: Job[]): Promise<void> {
-    if (jobs.length === 1) return this.finish(jobs[0]!, await this.prepare(jobs[0]!, true));
+    if (jobs.length === 1) {
+      this.last = true;
+      return this.finish(jobs[0]!, await this.prepare(jobs[0]!, true));
+    }
     this.reads = new ReadCache();
     let failed: LagesbildError | undefined;
     const ready = (i: number) => settle(this.prepare(jobs[i]!, i === 0));
@@ -100,6 +105,7 @@ class Run {
     for (const [i, job] of jobs.entries()) {
       const prepared = await next;
       if (i + 1 < jobs.length) next = ready(i + 1);
+      else this.last = true;
       try {
         if (!prepared.ok) throw prepared.error;
         await this.finish(job, prepared.value);
@@ -177,7 +183,9 @@ class Run {
   private async render({ model, template, doc }: Made): Promise<string | Uint8Array> {
     // Rendering modules load only when asked for: json needs no Handlebars, only pdf needs Puppeteer.
     const { renderReport } = await import('../render/render-report.js');
-    return renderReport(model, this.format, { template, doc, printer: this.format === 'pdf' ? await this.sharedPrinter() : undefined, date: this.date });
+    const printer = this.format === 'pdf' ? await this.sharedPrinter() : undefined;
+    if (this.last) printer?.lastPrint();
+    return renderReport(model, this.format, { template, doc, printer, date: this.date });
   }
 
   async sharedPrinter(): Promise<PdfPrinter> {

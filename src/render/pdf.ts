@@ -60,6 +60,8 @@ export class PdfPrinter {
   private launching: Promise<Browser> | undefined;
   /** A page opened ahead, while the caller makes the next document: the print need not wait for one. */
   private spare: Promise<Page> | undefined;
+  /** False once the caller says the next print is its last: no page is opened after it. */
+  private more = true;
   private readonly timeout: number;
   /** Every browser this printer started, so that each can be killed whatever happens. */
   private readonly groups = new Set<number>();
@@ -82,6 +84,11 @@ export class PdfPrinter {
     this.launching = this.launch();
     this.launching.catch(() => undefined);
     this.openSpare(this.launching);
+  }
+
+  /** The next print is the last: a page opened after it would only slow the browser's close. */
+  lastPrint(): void {
+    this.more = false;
   }
 
   async print(doc: RenderedHtml): Promise<Uint8Array> {
@@ -145,7 +152,7 @@ export class PdfPrinter {
         // Closed while the next report is printed: nothing waits for a page to go.
         void within(page.close(), 5_000, 'closing the page').catch(() => undefined);
         // The next report of a batch finds its page open.
-        if (this.browser === browser) this.openSpare(Promise.resolve(browser));
+        if (this.browser === browser && this.more) this.openSpare(Promise.resolve(browser));
       }
     } catch (error) {
       throw error instanceof Failure ? error : new Failure(`stopped while printing (${firstLine(error)})`);
