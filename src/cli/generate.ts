@@ -72,8 +72,6 @@ class Run {
   private printer: PdfPrinter | undefined;
   /** Warnings given so far: in a batch, a problem of an export the reports share is said once. */
   private readonly said = new Set<string>();
-  /** The report now made is the run's last: no page is opened for another. */
-  private last = false;
   /** In a batch, each export is read once for all the reports that use it. */
   private reads: ReadCache | undefined;
   private readonly stopPrinter = onStop(() => this.printer?.kill());
@@ -94,10 +92,7 @@ class Run {
    * this one; what each says is said in the reports' order.
    */
   async all(jobs: Job[]): Promise<void> {
-    if (jobs.length === 1) {
-      this.last = true;
-      return this.finish(jobs[0]!, await this.prepare(jobs[0]!, true));
-    }
+    if (jobs.length === 1) return this.finish(jobs[0]!, await this.prepare(jobs[0]!, true), true);
     this.reads = new ReadCache();
     let failed: LagesbildError | undefined;
     const ready = (i: number) => settle(this.prepare(jobs[i]!, i === 0));
@@ -105,10 +100,9 @@ class Run {
     for (const [i, job] of jobs.entries()) {
       const prepared = await next;
       if (i + 1 < jobs.length) next = ready(i + 1);
-      else this.last = true;
       try {
         if (!prepared.ok) throw prepared.error;
-        await this.finish(job, prepared.value);
+        await this.finish(job, prepared.value, i === jobs.length - 1);
       } catch (error) {
         if (!(error instanceof LagesbildError)) throw error;
         this.log.error(`report "${job.name}": ${error.message}`, { report: job.name });
@@ -150,7 +144,7 @@ class Run {
   }
 
   /** The print, the file and what the run says of it. */
-  private async finish(job: Job, prepared: Prepared): Promise<void> {
+  private async finish(job: Job, prepared: Prepared, last: boolean): Promise<void> {
     const { options, period, log } = this;
     const force = options.force === true;
     const shown = !job.target ? 'stdout' : job.autoNamed ? relative(this.cwd, job.target) || job.target : options.output!;
@@ -162,7 +156,7 @@ class Run {
     const { model } = prepared;
     reportProblems(model, log, this.said);
     if (prepared.refused) throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
-    const data = await this.render(prepared);
+    const data = await this.render(prepared, last);
     if (job.target) await writeOutput(job.target, data, { force, mode: parseInt(this.config.output.mode, 8) });
     else await writeStdout(data);
     const { weekRange } = await import('../render/format.js');
@@ -180,11 +174,12 @@ class Run {
     );
   }
 
-  private async render({ model, template, doc }: Made): Promise<string | Uint8Array> {
+  /** `last`: no report is printed after this one, so no page is opened for another. */
+  private async render({ model, template, doc }: Made, last: boolean): Promise<string | Uint8Array> {
     // Rendering modules load only when asked for: json needs no Handlebars, only pdf needs Puppeteer.
     const { renderReport } = await import('../render/render-report.js');
     const printer = this.format === 'pdf' ? await this.sharedPrinter() : undefined;
-    if (this.last) printer?.lastPrint();
+    if (last) printer?.lastPrint();
     return renderReport(model, this.format, { template, doc, printer, date: this.date });
   }
 

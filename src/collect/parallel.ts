@@ -52,7 +52,7 @@ export const readInParallel: FileReader = async (shape, options, period, builder
       runOn: stopWorkers,
       orderLater: async () => {
         const outcomes = await later;
-        return shownOrder(outcomes) ?? (outcomes.some((o) => !o.ok && o.openQuote) ? 'read on' : undefined);
+        return shownOrder(outcomes) ?? (brokenPart(outcomes) >= 0 ? 'read on' : undefined);
       },
     });
     if (first.ranOn) return first;
@@ -85,12 +85,14 @@ export const readInParallel: FileReader = async (shape, options, period, builder
   }
 };
 
-/**
- * How many parts, from the first, started where a record starts: all but those after
- * a part whose end was cut inside a quoted field, which were read from a wrong start.
- */
+/** The first part whose end was cut inside a quoted field (-1: none); the parts after it were read from a wrong start. */
+function brokenPart(outcomes: (Succeeded | Failed)[]): number {
+  return outcomes.findIndex((o) => !o.ok && o.openQuote);
+}
+
+/** How many parts, from the first, started where a record starts. */
 function soundParts(outcomes: (Succeeded | Failed)[]): number {
-  const broken = outcomes.findIndex((o) => !o.ok && o.openQuote);
+  const broken = brokenPart(outcomes);
   return broken < 0 ? outcomes.length : broken + 1;
 }
 

@@ -13,8 +13,6 @@ import { describeFsError } from '../fs-errors.js';
 import { CsvRecords, MAX_RECORD_CHARS, type OnRecord } from './csv-records.js';
 import { DecodeError, detectEncoding, givenEncoding, utf8Stream, type DetectedEncoding } from './encoding.js';
 
-export { MAX_RECORD_CHARS, type OnRecord };
-
 export interface CsvShape {
   file: string;
   size: number;

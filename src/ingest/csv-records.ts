@@ -309,7 +309,7 @@ function countCrlf(record: string[]): number {
  * inside an unquoted field, text after a closing quote, a field that runs on
  * past the line), which csv-parse reads with its own rules.
  */
-export function splitQuoted(text: string, delimiter: string): string[] | null {
+function splitQuoted(text: string, delimiter: string): string[] | null {
   const fields: string[] = [];
   let at = 0;
   for (;;) {
