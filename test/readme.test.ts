@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS } from '../src/ingest/columns.js';
+import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS } from '../src/fields.js';
 import { ExitCode } from '../src/errors.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
+import type { Collected } from '../collect/index.js';
 import { ReadCache } from '../collect/read-cache.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -133,14 +134,14 @@ class Run {
     if (job.inputs instanceof LagesbildError) throw job.inputs;
     // Loaded here, not with this module: Chromium, started before, need not wait for the ingest's code to load.
     const { collectReport } = await import('../collect/index.js');
-    const { model } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
+    const { model, doubts } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
       progress.done,
     );
     // Refused in its turn (finish), so that what is said of it comes after the report before it.
-    if (options.strict && model.rejected.length > 0) return { started, model, template: undefined, doc: undefined, refused: true };
+    if (options.strict && model.rejected.length > 0) return { started, model, doubts, template: undefined, doc: undefined, refused: true };
     const template = await templateFolder(options.template ?? job.config.template);
     const doc = this.format === 'json' ? undefined : await (await import('../render/html.js')).renderHtml(model, template);
-    return { started, model, template, doc };
+    return { started, model, doubts, template, doc };
   }
 
   /** The print, the file and what the run says of it. */
@@ -154,7 +155,7 @@ class Run {
       return;
     }
     const { model } = prepared;
-    reportProblems(model, log, this.said);
+    reportProblems(prepared, log, this.said);
     if (prepared.refused) throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
     const data = await this.render(prepared, last);
     if (job.target) await writeOutput(job.target, data, { force, mode: parseInt(this.config.output.mode, 8) });
@@ -199,7 +200,7 @@ class Run {
 }
 
 /** A report ready to print, or one that exists already. */
-type Made = { started: number; model: ReportModel; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
+type Made = { started: number; model: ReportModel; doubts: Collected['doubts']; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
 type Prepared = Made | { started: number; exists: true };
 
 /** A promise's outcome as a value, so that one made ahead fails only when its turn comes. */
@@ -229,7 +230,7 @@ async function templateFolder(dir: string | undefined): Promise<string | undefin
 }
 
 /** `said`: what the run has warned of already; a batch over the same exports says each problem once. */
-function reportProblems(model: ReportModel, log: Logger, said: Set<string>): void {
+function reportProblems({ model, doubts }: Pick<Made, 'model' | 'doubts'>, log: Logger, said: Set<string>): void {
   const warn = (message: string, fields: LogFields = {}) => {
     if (said.has(message)) return;
     said.add(message);
@@ -240,9 +241,7 @@ function reportProblems(model: ReportModel, log: Logger, said: Set<string>): voi
   }
   const more = model.rejected.length - SHOWN_REJECTIONS;
   if (more > 0) warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
-  for (const input of model.inputs) {
-    if (input.format.encodingUnsure) warn(`${input.file}: encoding ${input.format.encoding}; if åäö look wrong in the report, give --encoding`, { file: input.file });
-  }
+  for (const { file, message } of doubts) warn(message, { file });
   for (const s of model.suggestions) warn(`${s.kind} "${s.name}" (${s.count}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
 }
 

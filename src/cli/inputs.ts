@@ -6,7 +6,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { Config } from '../config/schema.js';
 import type { InputKind } from '../domain.js';
 import { InputError, UsageError } from '../errors.js';
-import { isKnownEncoding } from '../ingest/encoding.js';
+import { isKnownEncoding } from '../encoding-names.js';
 import { TimeReader } from '../ingest/times.js';
 import { addCalendarDays, isCalendarDate, lastCompleteWindowStart, localDate, reportPeriod, type ReportPeriod } from '../period.js';
 

@@ -14,6 +14,7 @@ import { planJobs } from './jobs.js';
 import { Redactor } from '../redact/redactor.js';
 import { createProgress } from './progress.js';
 import { printable } from '../text.js';
+import { sourceOfFormat } from '../ingest/sources.js';
 import { writeStdout } from './write-output.js';
 
 export interface ValidateOptions extends InputOptions {
@@ -91,14 +92,14 @@ function renderText(report: ValidationReport): string {
       continue;
     }
     const columns = Object.entries(f.format.columns).map(([field, header]) => `${field} ← "${header}"`).join(', ');
+    const line = (label: string, text: string) => `  ${label.padEnd(10)} ${text}`;
     out.push(
-      `  encoding   ${f.format.encoding}${f.format.encodingUnsure ? ' — unsure: check åäö, or give --encoding' : ''}`,
-      `  delimiter  ${f.format.delimiter}`,
-      `  dates      ${f.format.dateFormats.join(', ') || '(none read)'}`,
-      `  columns    ${columns}`,
-      `  rows       ${f.rows} read: ${f.inPeriod + f.inPrevious} usable (${f.inPeriod} in the window, ${f.inPrevious} in the previous one), ` +
+      ...sourceOfFormat(f.format).describe(f.format).map(({ label, text }) => line(label, text)),
+      line('dates', f.format.dateFormats.join(', ') || '(none read)'),
+      line('columns', columns),
+      `${line('rows', String(f.rows))} read: ${f.inPeriod + f.inPrevious} usable (${f.inPeriod} in the window, ${f.inPrevious} in the previous one), ` +
         `${f.outside} outside both, ${f.rejected} rejected, ${plural(f.duplicates, 'duplicate')}, ${f.skipped} skipped`,
-      `  span       ${f.span ? `${f.span.first} – ${f.span.last}` : '(no usable rows)'}`,
+      line('span', f.span ? `${f.span.first} – ${f.span.last}` : '(no usable rows)'),
       '',
     );
   }

@@ -9,10 +9,10 @@ import type { Config } from '../config/schema.js';
 import type { InputKind } from '../domain.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
-import { describeEncoding } from '../ingest/encoding.js';
 import type { AreaMap } from '../geo/contains.js';
 import { loadAreaMap } from '../ingest/area-map.js';
 import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
+import { sourceOf, sourceOfFormat } from '../ingest/sources.js';
 import { ReportBuilder, type FileAccount } from '../model/build-report.js';
 import type { TallyData } from '../model/file-tally.js';
 import type { InputFormat, ReportModel } from '../model/report.js';
@@ -22,6 +22,7 @@ import { GENERATOR } from '../version.js';
 import { readInParallel, shouldSplit } from './parallel.js';
 import type { FileRead, ReadCache } from './read-cache.js';
 import { readWhole } from './read-whole.js';
+import type { TallySink } from './file-reader.js';
 
 export interface InputSpec {
   /** Where to read it. */
@@ -61,6 +62,8 @@ export interface UnusableFile {
 export interface Collected {
   model: ReportModel;
   unusable: UnusableFile[];
+  /** What the sources doubt of how they read a file (an encoding guessed), in the model's words: masked as it is. */
+  doubts: { file: string; message: string }[];
 }
 
 export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
@@ -83,7 +86,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
   for (const [i, { file, kind }] of inputs.entries()) {
     shapes.push(cached[i]?.shape ?? (await inspectInput(file, kind, readAs[i]!).catch((error: unknown) => keepOrThrow(error, options))));
   }
-  const total = shapes.reduce((n, s) => n + (s instanceof InputError ? 0 : s.size), 0);
+  const total = shapes.reduce((n, s) => n + (s instanceof InputError ? 0 : s.layout.size), 0);
   let done = 0;
   const onBytes = options.onProgress && ((n: number) => options.onProgress!((done += n), total));
 
@@ -95,7 +98,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
       let read = cached[i];
       if (read) {
         for (const tally of read.tallies) builder.addTally(account, tally);
-        onBytes?.(shape.size);
+        onBytes?.(shape.layout.size);
       } else {
         read = await readInto(shape, readAs[i]!, period, builder, account, { threads: options.threads, splitFrom: options.splitFrom, onBytes, keep: cache !== undefined });
         cache?.set(keys[i], read);
@@ -123,7 +126,8 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     model = redactor.deep(model);
     model.redaction = { enabled: true, counts: redactor.summary() };
   }
-  return { model, unusable };
+  const doubts = model.inputs.flatMap((i) => sourceOfFormat(i.format).doubts(i.format, i.file).map((message) => ({ file: i.file, message })));
+  return { model, unusable, doubts };
 }
 
 /** One file into the builder, in this thread or on workers; its tallies kept too when a batch reads it again. */
@@ -172,23 +176,9 @@ function ingestOptions(file: string, kind: InputKind, config: Config, options: C
 
 function describeFormat(shape: InputShape, result: ReadResult): InputFormat {
   return {
-    encoding: describeEncoding(shape.encoding),
-    encodingUnsure: shape.encoding.unsure,
-    delimiter: shape.delimiter === '\t' ? 'tab' : shape.delimiter,
+    // The source's own fields first (for CSV: encoding, whether it is sure, delimiter), as the model's key order has them.
+    ...(sourceOf(shape.layout).format(shape.layout) as Pick<InputFormat, 'encoding' | 'encodingUnsure' | 'delimiter'>),
     dateFormats: result.dateFormats,
     columns: Object.fromEntries(Object.entries(shape.columns).map(([field, index]) => [field, shape.headers[index!]!])),
   };
 }
-
-/** Where a reader hands what the file's rows came to, part by part, in file order. */
-export type TallySink = Pick<ReportBuilder, 'addTally'>;
-
-/** How one file is read into the builder: whole in this thread, or in ranges on workers. */
-export type FileReader = (
-  shape: InputShape,
-  options: IngestOptions,
-  period: ReportPeriod,
-  builder: TallySink,
-  account: FileAccount,
-  extra: { threads?: number; onBytes?: (n: number) => void },
-) => Promise<ReadResult>;

@@ -7,19 +7,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import type { ByteRange } from '../ingest/csv-file.js';
+import type { ByteRange } from '../ingest/source.js';
 import type { InputShape, ReadResult } from '../ingest/read-input.js';
+import { sourceOf } from '../ingest/sources.js';
 import type { DateOrder } from '../ingest/times.js';
 import type { TallyData } from '../model/file-tally.js';
-import type { FileReader } from './index.js';
+import type { FileReader } from './file-reader.js';
 import { readWhole } from './read-whole.js';
 import { splitAtRecords } from './split.js';
 import type { RangeJob, RangeMessage } from './worker.js';
 
 /** Below this, starting workers costs more than it saves. */
 export const MIN_SPLIT_BYTES = 32 * 1024 * 1024;
-/** Encodings in which a quote and a line feed are bytes of their own. */
-const SPLITTABLE = /^(utf-?8|windows-125\d|iso-8859-\d+|latin1|ascii)$/i;
 
 // Under vitest this module runs from src/, where the worker is TypeScript: use the build.
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/collect/worker.js' : './worker.js', import.meta.url);
@@ -29,11 +28,11 @@ export function defaultThreads(): number {
 }
 
 export function shouldSplit(shape: InputShape, threads = defaultThreads(), minBytes = MIN_SPLIT_BYTES): boolean {
-  return threads > 1 && shape.size >= minBytes && SPLITTABLE.test(shape.encoding.encoding);
+  return threads > 1 && shape.layout.size >= minBytes && sourceOf(shape.layout).splittable(shape.layout);
 }
 
 export const readInParallel: FileReader = async (shape, options, period, builder, account, extra) => {
-  const ranges = await splitAtRecords(shape.file, shape.size, extra.threads ?? defaultThreads());
+  const ranges = await splitAtRecords(shape.layout.file, shape.layout.size, extra.threads ?? defaultThreads());
   if (!ranges || ranges.length < 2) return readWhole(shape, options, period, builder, account, extra);
   const [head, ...rest] = ranges as [ByteRange, ...ByteRange[]];
   // Workers read the later parts; meanwhile this thread reads the first straight into the report.
@@ -75,7 +74,7 @@ export const readInParallel: FileReader = async (shape, options, period, builder
       const outcome = outcomes[failed] as Failed;
       if (!outcome.openQuote || failed === rest.length - 1) throw outcome.error;
       // This part's cut fell inside a quoted field: the parts before it stand, the rest is read here.
-      const range = { ...rest[failed]!, end: shape.size };
+      const range = { ...rest[failed]!, end: shape.layout.size };
       results.push(await readWhole(shape, { ...options, dateOrder: learnt ?? options.dateOrder }, period, builder, account, { range }));
     }
     return { dateFormats: [...new Set(results.flatMap((r) => r.dateFormats))].sort(), dateOrder: learnt ?? options.dateOrder };

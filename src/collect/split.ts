@@ -4,7 +4,7 @@
  * breaks (native indexOf, so it costs a small fraction of parsing them).
  */
 import { open } from 'node:fs/promises';
-import type { ByteRange } from '../ingest/csv-file.js';
+import type { ByteRange } from '../ingest/source.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;

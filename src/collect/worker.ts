@@ -5,8 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import type { ByteRange } from '../ingest/csv-file.js';
-import { AmbiguousDatesError, readRows, type IngestOptions, type InputShape } from '../ingest/read-input.js';
+import type { ByteRange } from '../ingest/source.js';
+import { AmbiguousDatesError } from '../ingest/date-order-hold.js';
+import { readRows, type IngestOptions, type InputShape } from '../ingest/read-input.js';
 import { FileTally, type TallyData } from '../model/file-tally.js';
 import type { ReportPeriod } from '../period.js';
 

@@ -1,8 +1,8 @@
 /** What a config file may say, with defaults. Unknown keys are errors, so a typo is caught. */
 import { z } from 'zod';
 import { isCalendarDate } from '../period.js';
-import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS } from '../ingest/columns.js';
-import { isKnownEncoding } from '../ingest/encoding.js';
+import { isKnownEncoding } from '../encoding-names.js';
+import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS } from '../fields.js';
 
 const calendarDate = z.string().refine(isCalendarDate, { message: 'must be a date written YYYY-MM-DD' });
 

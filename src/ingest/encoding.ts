@@ -52,10 +52,6 @@ export function givenEncoding(name: string): DetectedEncoding {
   return { encoding: name, bom: false, basis: 'given', confidence: null, unsure: false };
 }
 
-export function isKnownEncoding(name: string): boolean {
-  return iconv.encodingExists(name);
-}
-
 /** For messages: "UTF-8 with BOM", "Windows-1252 (guessed, 62 % sure)". */
 export function describeEncoding(e: DetectedEncoding): string {
   const name = e.encoding.toLowerCase() === 'utf-8' ? 'UTF-8' : e.encoding.replace(/^utf-16(le|be)$/i, (_, x: string) => `UTF-16${x.toUpperCase()}`).replace(/^windows-/i, 'Windows-');

@@ -7,12 +7,14 @@ import type { Activity, Incident, InputKind, PatrolRound, Rejection } from '../d
 import { REQUIRED_ACTIVITY_COLUMNS, toActivity } from './activities.js';
 import { InputError } from '../errors.js';
 import { type ColumnMap, mapColumns, requireColumns } from './columns.js';
-import { type ByteRange, readCsv, SEP_LINE, sniffCsv, type CsvShape } from './csv-file.js';
+import { DateOrderHold } from './date-order-hold.js';
 import { REQUIRED_INCIDENT_COLUMNS, toIncident } from './incidents.js';
 import { REQUIRED_PATROL_COLUMNS, toPatrolRound } from './patrols.js';
 import { isDeferred, isRejection, RowReader } from './row.js';
 import { type DateOrder, TimeReader } from './times.js';
 import type { MapArea } from '../geo/contains.js';
+import type { RecordReadOptions, SourceLayout } from './source.js';
+import { layOut, sourceOf } from './sources.js';
 
 /** Where the rows of a file go. */
 export interface RowSink {
@@ -36,8 +38,9 @@ export interface IngestOptions {
   areas?: readonly MapArea[];
 }
 
-/** How a file is laid out: all that is needed to read any part of it. Plain data, so it can go to a worker. */
-export interface InputShape extends CsvShape {
+/** How a file is laid out and what its columns are: all that is needed to read any part of it. Plain data, so it can go to a worker. */
+export interface InputShape {
+  layout: SourceLayout;
   kind: InputKind;
   /** Line of the header row; data starts after it. */
   headerLine: number;
@@ -56,12 +59,9 @@ export interface ReadResult {
 
 /** Reads the sample and the header row; fails naming the file when it cannot be used. */
 export async function inspectInput(file: string, kind: InputKind, options: IngestOptions): Promise<InputShape> {
-  const csv = await sniffCsv(file, { encoding: options.encoding });
+  const layout = await layOut(file, { encoding: options.encoding });
   let header: { fields: string[]; line: number } | undefined;
-  await readCsv(csv, (fields, line) => {
-    if (header === undefined && fields.length === 1 && SEP_LINE.test(fields[0]!.trim())) return true;
-    // Excel's sep= line parses as ["sep=", ""] when its delimiter is the file's own.
-    if (header === undefined && fields.length === 2 && /^"?sep=$/i.test(fields[0]!.trim()) && fields[1] === '' && line === 1) return true;
+  await sourceOf(layout).records(layout, (fields, line) => {
     header = { fields, line };
     return false;
   });
@@ -80,7 +80,7 @@ export async function inspectInput(file: string, kind: InputKind, options: Inges
     required: requiredColumns(kind, columns, options),
     configured: options.columns,
   });
-  return { ...csv, kind, headerLine: line, headers, columns };
+  return { layout, kind, headerLine: line, headers, columns };
 }
 
 const REQUIRED = { incidents: REQUIRED_INCIDENT_COLUMNS, patrols: REQUIRED_PATROL_COLUMNS, activities: REQUIRED_ACTIVITY_COLUMNS };
@@ -100,15 +100,9 @@ type Row =
 /** More columns than any export has: a file that is not an export, or a wrong delimiter. Bounds the work on the header. */
 export const MAX_COLUMNS = 1000;
 
-/** Rows held back while a file has not yet shown its day/month order. Past this, the file needs config. */
-const MAX_DEFERRED = 100_000;
 const FOOTER = /^(summa|totalt|total|totals|sum|antal)\b/i;
 
-export interface ReadRowsOptions {
-  range?: ByteRange;
-  onBytes?: (n: number) => void;
-  /** Read on past the range's end when its last record does, after calling this (see readCsv). */
-  runOn?: () => void;
+export interface ReadRowsOptions extends RecordReadOptions {
   /**
    * For the first part of a file read in parts, asked only when this part's slashed dates
    * never showed their day/month order: the order the later parts showed, or 'read on'
@@ -125,11 +119,13 @@ export async function readRows(
   sink: RowSink,
   { range, onBytes, runOn, orderLater }: ReadRowsOptions = {},
 ): Promise<ReadResult> {
-  const { file, kind, headers, columns, headerLine } = shape;
+  const { layout, kind, headers, columns, headerLine } = shape;
+  const { file } = layout;
+  const source = sourceOf(layout);
   const times = new TimeReader(options.timeZone, options.dateOrder);
   const convert = CONVERT[kind];
   const row = new RowReader<string>(columns, headers);
-  let deferred: { fields: string[]; line: number }[] = [];
+  const hold = new DateOrderHold(file);
 
   /** What one record is; 'deferred' when it waits for the file's day/month order. */
   const classify = (fields: string[], line: number): Row | 'deferred' => {
@@ -157,37 +153,30 @@ export async function readRows(
   };
 
   const onRecord = (fields: string[], line: number): void => {
-      if (line <= headerLine && !range?.start) return; // the header, and a sep= line before it
-      const result = classify(fields, line);
-      if (result === 'deferred') {
-        deferred.push({ fields, line });
-        if (deferred.length > MAX_DEFERRED) throw ambiguousDates(file, deferred[0]!.line);
-        return;
-      }
-      if (deferred.length > 0 && times.order !== undefined) {
-        // This row showed the order: the rows held back go first, in their order.
-        const held = deferred;
-        deferred = [];
-        for (const h of held) deliver(classify(h.fields, h.line) as Row);
-      }
-      deliver(result);
+    if (line <= headerLine && !range?.start) return; // the header
+    const result = classify(fields, line);
+    if (result === 'deferred') return hold.hold({ fields, line });
+    // This row showed the order: the rows held back go first, in their order.
+    if (hold.size > 0 && times.order !== undefined) release();
+    deliver(result);
   };
-  let { ranOn, nextLine } = await readCsv(shape, onRecord, { range, onBytes, runOn });
+  const release = () => {
+    for (const h of hold.release()) deliver(classify(h.fields, h.line) as Row);
+  };
+  let { ranOn, nextLine } = await source.records(layout, onRecord, { range, onBytes, runOn });
   // Only a part that ended where it was cut: one that read on to the end has seen every row there is.
-  if (deferred.length > 0 && times.order === undefined && orderLater && !ranOn && range) {
+  if (hold.size > 0 && times.order === undefined && orderLater && !ranOn && range) {
     // This part never showed the order; the later parts may have, or could not tell (read from a wrong start).
     const later = await orderLater();
     if (later === 'read on') {
       ranOn = true;
-      await readCsv(shape, onRecord, { range: { start: range.end, end: shape.size, firstLine: nextLine }, onBytes: onBytes && (() => onBytes(0)) });
+      await source.records(layout, onRecord, { range: { start: range.end, end: layout.size, firstLine: nextLine }, onBytes: onBytes && (() => onBytes(0)) });
     } else if (later) {
       times.order = later;
-      const held = deferred;
-      deferred = [];
-      for (const h of held) deliver(classify(h.fields, h.line) as Row);
+      release();
     }
   }
-  if (deferred.length > 0) throw ambiguousDates(file, deferred[0]!.line);
+  if (hold.size > 0) throw hold.unresolved();
   return { dateFormats: [...times.formats].sort(), dateOrder: times.order, ranOn };
 }
 
@@ -209,15 +198,4 @@ function checkTimesHaveDates(file: string, kind: InputKind, row: RowReader<strin
 function footerWord(fields: readonly string[]): string | undefined {
   const first = fields.find((f) => f.trim() !== '')?.trim();
   return first !== undefined && FOOTER.test(first) ? first : undefined;
-}
-
-/** The file's slashed dates never showed day/month order. */
-export class AmbiguousDatesError extends InputError {}
-
-function ambiguousDates(file: string, line: number): InputError {
-  return new AmbiguousDatesError(
-    { file, line },
-    'dates such as 04/05/2024 can be read as day/month or as month/day, and no row of the file shows which; ' +
-      'set "dateOrder": "dmy" (day first, as in Sweden) or "mdy" in the config',
-  );
 }

@@ -57,4 +57,16 @@ describe('lagesbild validate', async () => {
     const r = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);
     expect(r.stdout).toContain('area "Inre hamn" (1 row) looks like "Inre hamnen" (2); to count them as one, add to the config: "areaAliases": { "Inre hamn": "Inre hamnen" }');
   });
+
+  it('says when the encoding of a file is a guess, in validate and as a warning of generate', async () => {
+    // UTF-16 without its byte-order mark can only be guessed at.
+    const file = tmp.write('utf16.csv', Buffer.from('Datum;Tid;Område;Kategori\n2024-04-16;10:00;Centrum;stöld\n', 'utf16le'));
+    const checked = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);
+    expect(checked.stdout).toContain('\n  encoding   UTF-16LE (guessed) — unsure: check åäö, or give --encoding\n  delimiter  ;\n');
+    const made = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '--format', 'json', '-o', '-']);
+    expect(made.stderr).toContain(`warning: ${file}: encoding UTF-16LE (guessed); if åäö look wrong in the report, give --encoding\n`);
+    expect(JSON.parse(made.stdout).inputs[0].format).toEqual({
+      encoding: 'UTF-16LE (guessed)', encodingUnsure: true, delimiter: ';', dateFormats: ['YYYY-MM-DD + HH:MM'], columns: { date: 'Datum', time: 'Tid', area: 'Område', category: 'Kategori' },
+    });
+  });
 });

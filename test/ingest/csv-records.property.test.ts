@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecords, type RecordShape } from '../../src/ingest/csv-records.js';
+import { CsvRecords, type RecordShape } from '../../src/ingest/csv/records.js';
 
 type Read = { fields: string[]; line: number }[] | { error: string; line: number };
 

@@ -7,7 +7,7 @@ type IngestEvent =
   | { type: 'patrol'; line: number; round: PatrolRound }
   | { type: 'rejected'; rejection: Rejection }
   | { type: 'skipped'; line: number; reason: string };
-import { sniffDelimiter } from '../../src/ingest/csv-file.js';
+import { sniffDelimiter } from '../../src/ingest/csv/sniff.js';
 import { tempDir } from '../support/tmp.js';
 
 const TZ = 'Europe/Stockholm';
@@ -37,7 +37,7 @@ describe('reading an export', () => {
       'K-1;2024-04-15;22:10;Inre hamnen;brand;"Brand i container; släckt"\r\n' +
       'K-2;2024-04-16;01:05;Centrum;klotter;"Texten ""ACAB"" på fasad"\r\n';
     const { input, out } = await events('excel.csv', csv);
-    expect(input.delimiter).toBe(';');
+    expect(input.layout).toMatchObject({ source: 'csv', delimiter: ';' });
     expect(input.headers[0]).toBe('Ärendenummer');
     expect(out).toEqual([
       { type: 'incident', line: 2, incident: expect.objectContaining({ id: 'K-1', area: 'Inre hamnen', description: 'Brand i container; släckt' }) },

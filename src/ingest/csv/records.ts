@@ -11,10 +11,10 @@
  * ends lines with CR or mixes its line endings. When a quoted field runs on past
  * the chunk, csv-parse says the quote is not closed and the lines wait for more.
  */
-import { CsvError, Parser, type Options } from 'csv-parse';
-
-/** Called for each record; return false to stop reading. */
-export type OnRecord = (fields: string[], line: number) => boolean | void;
+import { CsvError, type Options } from 'csv-parse';
+import type { OnRecord } from '../source.js';
+import { breaksInside, countCrlf, parseRun } from './parse-run.js';
+import { isEmptyRow, splitQuoted } from './split-line.js';
 
 export const MAX_RECORD_CHARS = 1_000_000;
 /** Most quoted fields that run on end on the next line; a chunk has some thousands. */
@@ -240,111 +240,4 @@ export class CsvRecords {
     this.nextLine = firstLine - 1 + lines - crlfInside;
     return { outcome: 'read', used: to };
   }
-}
-
-/**
- * csv-parse's stream, with the line each record ends on. Its `info: true` option
- * gives that too, but copies all of `info` into a new object per record: a third
- * of the parse time on a million rows. Here the (documented) `info.lines` is read
- * as each record is pushed, which csv-parse does as soon as the record ends.
- */
-class RecordCollector extends Parser {
-  readonly records: string[][] = [];
-  readonly ends: number[] = [];
-  /** Where each record ends in the input, its line break included. */
-  readonly endBytes: number[] = [];
-
-  constructor(options: Options) {
-    super(options);
-  }
-
-  override push(record: unknown, encoding?: BufferEncoding): boolean {
-    if (record === null) return super.push(null, encoding);
-    this.records.push(record as string[]);
-    this.ends.push(this.info.lines);
-    this.endBytes.push(this.info.bytes);
-    return true;
-  }
-}
-
-interface ParsedRun {
-  records: string[][];
-  ends: number[];
-  endBytes: number[];
-  /** csv-parse's line count at the end: one more than the lines of a run that ends with a break. */
-  lines: number;
-  /** What stopped csv-parse; the records before it are in `records`. */
-  error?: unknown;
-}
-
-function parseRun(run: Buffer, options: Options): Promise<ParsedRun> {
-  return new Promise((resolve) => {
-    const parser = new RecordCollector(options);
-    const done = (error?: unknown) => resolve({ records: parser.records, ends: parser.ends, endBytes: parser.endBytes, lines: parser.info.lines, error });
-    parser.on('error', done);
-    parser.on('finish', () => done());
-    parser.end(run);
-  });
-}
-
-/** Line breaks inside a record's (quoted) fields. A file with CR alone for line ends is the rare case that needs a second look. */
-function breaksInside(record: string[], crOnly: boolean): number {
-  let n = 0;
-  for (const field of record) {
-    if (field.indexOf(crOnly ? '\r' : '\n') === -1) continue;
-    n += field.match(/\r\n|\r|\n/g)!.length;
-  }
-  return n;
-}
-
-function countCrlf(record: string[]): number {
-  let n = 0;
-  for (const field of record) for (let i = field.indexOf('\r\n'); i !== -1; i = field.indexOf('\r\n', i + 2)) n++;
-  return n;
-}
-
-/**
- * A line whose quotes all enclose whole fields, `""` for a quote inside: its
- * fields, as csv-parse gives them. Null for any other use of quotes (a quote
- * inside an unquoted field, text after a closing quote, a field that runs on
- * past the line), which csv-parse reads with its own rules.
- */
-function splitQuoted(text: string, delimiter: string): string[] | null {
-  const fields: string[] = [];
-  let at = 0;
-  for (;;) {
-    if (text.charCodeAt(at) === 0x22) {
-      let value = '';
-      let from = at + 1;
-      for (;;) {
-        const quote = text.indexOf('"', from);
-        if (quote === -1) return null;
-        if (text.charCodeAt(quote + 1) === 0x22) {
-          value += text.slice(from, quote + 1);
-          from = quote + 2;
-          continue;
-        }
-        value += text.slice(from, quote);
-        at = quote + 1;
-        break;
-      }
-      fields.push(value);
-      if (at === text.length) return fields;
-      if (!text.startsWith(delimiter, at)) return null;
-      at += delimiter.length;
-    } else {
-      const next = text.indexOf(delimiter, at);
-      const end = next === -1 ? text.length : next;
-      const quote = text.indexOf('"', at);
-      if (quote !== -1 && quote < end) return null;
-      fields.push(text.slice(at, end));
-      if (next === -1) return fields;
-      at = next + delimiter.length;
-    }
-  }
-}
-
-function isEmptyRow(record: string[]): boolean {
-  for (const f of record) if (f !== '' && f.trim() !== '') return false;
-  return true;
 }
