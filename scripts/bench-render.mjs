@@ -26,13 +26,13 @@ if (!existsSync(incidents)) execFileSync(process.execPath, [join(root, 'scripts/
 const FROM = '2024-01-15';
 
 const dist = (p) => import(join(root, 'dist', p));
-const [{ collectReport }, { configSchema }, { reportPeriod }, { renderHtml }, { findChromium }, pdf] = await Promise.all([
-  dist('collect/index.js'), dist('config/schema.js'), dist('period.js'), dist('render/html.js'), dist('render/find-chromium.js'), dist('render/pdf.js'),
+const [{ makeModel }, { configSchema }, { reportPeriod }, { renderHtml }, { findChromium }, pdf] = await Promise.all([
+  dist('pipeline/make-model.js'), dist('config/schema.js'), dist('period.js'), dist('render/html.js'), dist('render/find-chromium.js'), dist('render/pdf.js'),
 ]);
 
 // The exact document lagesbild prints, for the floor.
 const config = configSchema.parse({});
-const { model } = await collectReport([{ file: incidents, kind: 'incidents' }, { file: patrols, kind: 'patrols' }], reportPeriod(FROM, 14, config.timezone, config.period.history), config);
+const { model } = await makeModel([{ file: incidents, kind: 'incidents' }, { file: patrols, kind: 'patrols' }], reportPeriod(FROM, 14, config.timezone, config.period.history), config);
 const doc = await renderHtml(model);
 const docFile = join(dir, 'doc.json');
 writeFileSync(docFile, JSON.stringify({

@@ -15,11 +15,11 @@ if (task === 'raw') {
   let records = 0;
   for await (const _ of createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(parse({ delimiter: ';' }))) records++;
 } else if (task === 'lagesbild') {
-  const { collectReport } = await import(`${root}dist/collect/index.js`);
+  const { makeModel } = await import(`${root}dist/pipeline/make-model.js`);
   const { configSchema } = await import(`${root}dist/config/schema.js`);
   const { reportPeriod } = await import(`${root}dist/period.js`);
   const config = configSchema.parse({});
-  await collectReport([{ file, kind: 'incidents' }], reportPeriod('2024-06-03', 14, config.timezone), config, extra ? { threads: Number(extra) } : {});
+  await makeModel([{ file, kind: 'incidents' }], reportPeriod('2024-06-03', 14, config.timezone), config, extra ? { threads: Number(extra) } : {});
 } else if (task === 'generate') {
   // The whole command as a user runs it, in this process so that the peak RSS is the command's.
   const { main } = await import(`${root}dist/cli/main.js`);

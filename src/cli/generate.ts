@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
-import type { Collected } from '../collect/index.js';
+import type { MadeModel } from '../pipeline/make-model.js';
 import { ReadCache } from '../collect/read-cache.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -133,8 +133,8 @@ class Run {
     const language = options.language as 'sv' | 'en' | undefined;
     if (job.inputs instanceof LagesbildError) throw job.inputs;
     // Loaded here, not with this module: Chromium, started before, need not wait for the ingest's code to load.
-    const { collectReport } = await import('../collect/index.js');
-    const { model, doubts } = await collectReport(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
+    const { makeModel } = await import('../pipeline/make-model.js');
+    const { model, doubts } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
       progress.done,
     );
     // Refused in its turn (finish), so that what is said of it comes after the report before it.
@@ -200,7 +200,7 @@ class Run {
 }
 
 /** A report ready to print, or one that exists already. */
-type Made = { started: number; model: ReportModel; doubts: Collected['doubts']; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
+type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
 type Prepared = Made | { started: number; exists: true };
 
 /** A promise's outcome as a value, so that one made ahead fails only when its turn comes. */

@@ -4,7 +4,8 @@
  * 1 when rows were rejected, 2 when a file cannot be used at all.
  */
 import { resolve } from 'node:path';
-import { type InputSpec, collectReport, type Collected } from '../collect/index.js';
+import type { InputSpec } from '../collect/index.js';
+import { makeModel, type MadeModel } from '../pipeline/make-model.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, LagesbildError, formatPosition, type InputError, QuietExit, UsageError } from '../errors.js';
 import type { InputAccount } from '../model/report.js';
@@ -26,9 +27,9 @@ export interface ValidationReport {
   period: { start: string; end: string; previousStart: string; previousEnd: string; weeks: number[] };
   files: (InputAccount & { usable: boolean; error: string | null })[];
   problems: { file: string; line: number | null; column: number | null; message: string }[];
-  duplicates: Collected['model']['duplicates'];
-  skipped: Collected['model']['skipped'];
-  suggestions: Collected['model']['suggestions'];
+  duplicates: MadeModel['model']['duplicates'];
+  skipped: MadeModel['model']['skipped'];
+  suggestions: MadeModel['model']['suggestions'];
   exitCode: number;
 }
 
@@ -45,7 +46,7 @@ export async function validate(options: ValidateOptions, cwd = process.cwd()): P
     for (const spec of job.inputs) if (!specs.has(resolve(cwd, spec.file))) specs.set(resolve(cwd, spec.file), spec);
   }
   const progress = createProgress(process.stderr);
-  const collected = await collectReport([...specs.values()], period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update }).finally(
+  const collected = await makeModel([...specs.values()], period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update }).finally(
     progress.done,
   );
   // A file that cannot be used is described by its own words (a header that is really a row): masked as the report is.
@@ -54,7 +55,7 @@ export async function validate(options: ValidateOptions, cwd = process.cwd()): P
   if (report.exitCode !== ExitCode.ok) throw new QuietExit(report.exitCode as ExitCode);
 }
 
-export function validationReport({ model, unusable }: Collected): ValidationReport {
+export function validationReport({ model, unusable }: MadeModel): ValidationReport {
   const failed = new Map(unusable.map((u) => [u.file, u.error]));
   const problems: ValidationReport['problems'] = [
     ...unusable.map(({ error }) => ({ file: error.position.file, line: error.position.line ?? null, column: error.position.column ?? null, message: error.detail })),

@@ -1,23 +1,22 @@
 /**
  * Reads every input file through the one ingest path and puts the report model
- * together. Each file is streamed once; a large one is read in byte ranges on
- * all cores. Nothing is held but counts and the rows inside the windows.
+ * together, as read: the pipeline adds the notes and masks it. Each file is
+ * streamed once; a large one is read in byte ranges on all cores. Nothing is
+ * held but counts and the rows inside the windows.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { InputKind } from '../domain.js';
 import { InputError } from '../errors.js';
-import { describeFsError } from '../fs-errors.js';
 import type { AreaMap } from '../geo/contains.js';
 import { loadAreaMap } from '../ingest/area-map.js';
 import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
-import { sourceOf, sourceOfFormat } from '../ingest/sources.js';
+import { sourceOf } from '../ingest/sources.js';
 import { ReportBuilder, type FileAccount } from '../model/build-report.js';
 import type { TallyData } from '../model/file-tally.js';
 import type { InputFormat, ReportModel } from '../model/report.js';
 import type { ReportPeriod } from '../period.js';
-import { Redactor } from '../redact/redactor.js';
 import { GENERATOR } from '../version.js';
 import { readInParallel, shouldSplit } from './parallel.js';
 import type { FileRead, ReadCache } from './read-cache.js';
@@ -45,10 +44,6 @@ export interface CollectOptions {
   language?: 'sv' | 'en';
   /** Bytes read so far of all inputs, and their total. */
   onProgress?: (done: number, total: number) => void;
-  /** The coordinator's assessment and planned actions: a Markdown file. */
-  notes?: { file: string; shownAs: string };
-  /** Mask personal data in every text of the report (default); false only for --no-redact. */
-  redact?: boolean;
   /** Files read for an earlier report of the run, read the same way: not read again. */
   cache?: ReadCache;
 }
@@ -59,11 +54,10 @@ export interface UnusableFile {
   error: InputError;
 }
 
+/** The model as read, not yet masked: the pipeline masks it (src/pipeline/make-model.ts). */
 export interface Collected {
   model: ReportModel;
   unusable: UnusableFile[];
-  /** What the sources doubt of how they read a file (an encoding guessed), in the model's words: masked as it is. */
-  doubts: { file: string; message: string }[];
 }
 
 export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
@@ -109,7 +103,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
       unusable.push({ file: name ?? file, kind, error: error as InputError });
     }
   }
-  let model = builder.build({
+  const model = builder.build({
     language: options.language ?? config.language,
     municipality: config.municipality,
     recipient: config.recipient ?? null,
@@ -117,17 +111,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     timeZone: config.timezone,
     generator: GENERATOR,
   });
-  if (options.notes) model.assessment = { markdown: await readNotes(options.notes.file), source: options.notes.shownAs };
-  // Place, not person: every text of the model — descriptions, rejected values, names, notes — is masked before anything shows it.
-  const redact = options.redact !== false;
-  if (redact) {
-    const redactor = new Redactor(config.redaction);
-    // A masked copy: what the model was built from (kept for a batch's next report) stays as read.
-    model = redactor.deep(model);
-    model.redaction = { enabled: true, counts: redactor.summary() };
-  }
-  const doubts = model.inputs.flatMap((i) => sourceOfFormat(i.format).doubts(i.format, i.file).map((message) => ({ file: i.file, message })));
-  return { model, unusable, doubts };
+  return { model, unusable };
 }
 
 /** One file into the builder, in this thread or on workers; its tallies kept too when a batch reads it again. */
@@ -148,15 +132,6 @@ async function readInto(
   };
   const reader = shouldSplit(shape, extra.threads, extra.splitFrom) ? readInParallel : readWhole;
   return { shape, tallies, result: await reader(shape, readAs, period, sink, account, { threads: extra.threads, onBytes: extra.onBytes }) };
-}
-
-/** The coordinator's Markdown, read as UTF-8 text; it is rendered with raw HTML switched off. */
-async function readNotes(file: string): Promise<string> {
-  try {
-    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new InputError({ file }, `cannot read the notes: ${describeFsError(error)}`, { cause: error });
-  }
 }
 
 function keepOrThrow(error: unknown, options: CollectOptions): InputError {

@@ -280,7 +280,7 @@ export class ReportBuilder {
       duplicates: [...this.duplicates],
       skipped: [...this.skipped],
       suggestions: [...suggestMerges('area', this.areas), ...suggestMerges('category', this.categories)],
-      // Masking is done on the whole model once it is made, notes included: see collectReport.
+      // Masking is done on the whole model once it is made, notes included: see src/pipeline/make-model.ts.
       redaction: { enabled: false, counts: {} },
       map: this.map ? this.mapSummary(this.map, areas) : null,
     };

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { collectReport, type InputSpec } from '../collect/index.js';
+import type { InputSpec } from '../collect/index.js';
+import { makeModel } from '../pipeline/make-model.js';
 import { loadConfig } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { TimeReader } from '../ingest/times.js';
@@ -53,7 +54,7 @@ export async function renderCase(c: ReadableCase, printerFor: (config: Config) =
   ];
   // The inputs are named in the report as the case names them, so that the expected files hold no machine's paths.
   const notes = spec.notes === undefined ? undefined : { file: resolve(dir, spec.notes), shownAs: spec.notes };
-  const { model } = await inFolder(dir, () => collectReport(inputs, period, config, { language: spec.language ?? config.language, notes }));
+  const { model } = await inFolder(dir, () => makeModel(inputs, period, config, { language: spec.language ?? config.language, notes }));
   const template = spec.template === undefined ? config.template : resolve(dir, spec.template);
   // The HTML made once: the file compared and the page printed.
   const doc = await renderHtml(model, template);

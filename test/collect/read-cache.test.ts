@@ -4,7 +4,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collectReport } from '../../src/collect/index.js';
+import { makeModel } from '../../src/pipeline/make-model.js';
 import { ReadCache } from '../../src/collect/read-cache.js';
 import { configSchema } from '../../src/config/schema.js';
 import { reportPeriod } from '../../src/period.js';
@@ -28,10 +28,10 @@ describe('reading the exports once for a batch', () => {
       { file: tmp.write('incidents.csv', INCIDENTS), kind: 'incidents' as const },
       { file: tmp.write('patrols.csv', PATROLS), kind: 'patrols' as const },
     ];
-    const alone = (await collectReport(inputs, period, config)).model;
+    const alone = (await makeModel(inputs, period, config)).model;
     const cache = new ReadCache();
     const batch = [];
-    for (let i = 0; i < 3; i++) batch.push((await collectReport(inputs, period, config, { cache })).model);
+    for (let i = 0; i < 3; i++) batch.push((await makeModel(inputs, period, config, { cache })).model);
     expect(alone.redaction.counts).toEqual({ telefonnummer: 1 });
     expect(alone.duplicates).toHaveLength(1);
     expect(alone.rejected).toHaveLength(1);
@@ -41,9 +41,9 @@ describe('reading the exports once for a batch', () => {
   it('reads a file again when it changed between two reports', async () => {
     const file = tmp.write('growing.csv', INCIDENTS);
     const cache = new ReadCache();
-    const before = (await collectReport([{ file, kind: 'incidents' }], period, config, { cache })).model;
+    const before = (await makeModel([{ file, kind: 'incidents' }], period, config, { cache })).model;
     appendFileSync(file, 'K-9;2024-04-18;09:00;Centrum;stöld;ny rad\n');
-    const after = (await collectReport([{ file, kind: 'incidents' }], period, config, { cache })).model;
+    const after = (await makeModel([{ file, kind: 'incidents' }], period, config, { cache })).model;
     expect(after.incidents.total).toBe(before.incidents.total + 1);
   });
 });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectReport, type Collected } from '../../src/collect/index.js';
+import { makeModel, type MadeModel } from '../../src/pipeline/make-model.js';
 import { configSchema } from '../../src/config/schema.js';
 import { InputError } from '../../src/errors.js';
 import { reportPeriod } from '../../src/period.js';
@@ -22,11 +22,11 @@ const period = reportPeriod('2024-04-15', 14, config.timezone, config.period.his
 const BOUND_MS = 10_000;
 
 /** Reads a file as validate does; fails the test on anything but a clear outcome. */
-async function outcome(file: string): Promise<{ unusable?: InputError; model?: Collected['model'] }> {
+async function outcome(file: string): Promise<{ unusable?: InputError; model?: MadeModel['model'] }> {
   let timer: NodeJS.Timeout | undefined;
   const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no outcome after ${BOUND_MS} ms: a hang`)), BOUND_MS)));
   try {
-    const collected = await Promise.race([collectReport([{ file, kind: 'incidents' }], period, config, { keepGoing: true }), hang]);
+    const collected = await Promise.race([makeModel([{ file, kind: 'incidents' }], period, config, { keepGoing: true }), hang]);
     if (collected.unusable.length > 0) {
       const error = collected.unusable[0]!.error;
       expect(error).toBeInstanceOf(InputError);

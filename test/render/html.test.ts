@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectReport } from '../../src/collect/index.js';
+import { makeModel } from '../../src/pipeline/make-model.js';
 import { configSchema } from '../../src/config/schema.js';
 import { reportPeriod } from '../../src/period.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -12,7 +12,7 @@ const tmp = tempDir();
 const config = configSchema.parse({ municipality: 'Strandviks kommun' });
 const period = reportPeriod('2024-04-15', 14, config.timezone, config.period.history);
 const file = tmp.write('incidents.csv', 'Datum;Tid;Område;Kategori\n2024-04-16;10:00;Centrum;stöld\n');
-const model = async (language: 'sv' | 'en') => (await collectReport([{ file, kind: 'incidents' }], period, config, { language })).model;
+const model = async (language: 'sv' | 'en') => (await makeModel([{ file, kind: 'incidents' }], period, config, { language })).model;
 
 describe('rendering the HTML', () => {
   it('gives each report of a batch its own language, however the renders alternate', async () => {

@@ -1,5 +1,5 @@
 /** Runs the real ingest and model on files a test writes, as generate and validate do. */
-import { collectReport, type CollectOptions, type Collected } from '../../src/collect/index.js';
+import { makeModel, type MakeModelOptions, type MadeModel } from '../../src/pipeline/make-model.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { reportPeriod } from '../../src/period.js';
 import { tempDir } from './tmp.js';
@@ -12,15 +12,15 @@ export interface TestFile {
 
 export function collector() {
   const tmp = tempDir();
-  return async function collect(files: TestFile[], config: Partial<Config> = {}, options: CollectOptions = {}): Promise<Collected> {
+  return async function collect(files: TestFile[], config: Partial<Config> = {}, options: MakeModelOptions = {}): Promise<MadeModel> {
     const full = configSchema.parse(config);
     const inputs = files.map((f) => ({ file: tmp.write(f.name, f.content), kind: f.kind ?? ('incidents' as const) }));
-    return collectReport(inputs, reportPeriod('2024-04-15', 14, full.timezone, full.period.history), full, options);
+    return makeModel(inputs, reportPeriod('2024-04-15', 14, full.timezone, full.period.history), full, options);
   };
 }
 
 /** The parts of a report that must not depend on how the exports were written. */
-export function counts(c: Collected) {
+export function counts(c: MadeModel) {
   const { incidents, patrols } = c.model;
   return { incidents, patrols };
 }
