@@ -14,9 +14,10 @@ import { formatPosition, LagesbildError, QuietExit, RejectedRowsError, UsageErro
 import type { ReportModel } from '../model/report.js';
 import { isoWeeks, type ReportPeriod } from '../period.js';
 import type { RenderedHtml } from '../render/html.js';
+import { DEFAULT_FORMAT, formatOfExtension, OUTPUTS, type Format } from '../render/outputs/index.js';
+import { renderReport } from '../render/outputs/render.js';
 import type { PdfPrinter } from '../render/pdf.js';
 import { onStop } from './cleanup.js';
-import { FORMATS, type Format } from './formats.js';
 import { currentTime, resolvePeriod } from './inputs.js';
 import { jobPaths, planJobs, type Job, type JobOptions } from './jobs.js';
 import { lockFolder } from './lock.js';
@@ -51,7 +52,7 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
   // Chromium starts while the exports are read — unless every report is made already, or an export is missing.
   const toMake = jobs.filter((j) => !j.target || !j.autoNamed || options.force || !existsSync(j.target));
   const inputsThere = toMake.every((j) => !(j.inputs instanceof LagesbildError) && j.inputs.every((i) => existsSync(resolve(cwd, i.file))));
-  if (format === 'pdf' && toMake.length > 0 && inputsThere) (await run.sharedPrinter()).warmUp();
+  if (OUTPUTS[format].needs.browser && toMake.length > 0 && inputsThere) (await run.sharedPrinter()).warmUp();
 
   // In a fixed order, so that two batches over the same folders cannot wait for each other.
   const folders = [...new Set(jobs.flatMap((j) => (j.target ? [dirname(j.target)] : [])))].sort();
@@ -140,7 +141,7 @@ class Run {
     // Refused in its turn (finish), so that what is said of it comes after the report before it.
     if (options.strict && model.rejected.length > 0) return { started, model, doubts, template: undefined, doc: undefined, refused: true };
     const template = await templateFolder(options.template ?? job.config.template);
-    const doc = this.format === 'json' ? undefined : await (await import('../render/html.js')).renderHtml(model, template);
+    const doc = OUTPUTS[this.format].needs.html ? await (await import('../render/html.js')).renderHtml(model, template) : undefined;
     return { started, model, doubts, template, doc };
   }
 
@@ -177,9 +178,8 @@ class Run {
 
   /** `last`: no report is printed after this one, so no page is opened for another. */
   private async render({ model, template, doc }: Made, last: boolean): Promise<string | Uint8Array> {
-    // Rendering modules load only when asked for: json needs no Handlebars, only pdf needs Puppeteer.
-    const { renderReport } = await import('../render/render-report.js');
-    const printer = this.format === 'pdf' ? await this.sharedPrinter() : undefined;
+    // Each output loads its rendering modules when asked for: json needs no Handlebars, only pdf needs Puppeteer.
+    const printer = OUTPUTS[this.format].needs.browser ? await this.sharedPrinter() : undefined;
     if (last) printer?.lastPrint();
     return renderReport(model, this.format, { template, doc, printer, date: this.date });
   }
@@ -212,9 +212,8 @@ function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: 
 }
 
 export function resolveFormat({ format, output }: Pick<GenerateOptions, 'format' | 'output'>): Format {
-  const ext = output && output !== '-' ? extname(output).slice(1).toLowerCase().replace(/^htm$/, 'html') : '';
-  const fromName = (FORMATS as readonly string[]).includes(ext) ? (ext as Format) : undefined;
-  if (format === undefined) return fromName ?? 'pdf';
+  const fromName = output && output !== '-' ? formatOfExtension(extname(output).slice(1).toLowerCase()) : undefined;
+  if (format === undefined) return fromName ?? DEFAULT_FORMAT;
   if (fromName && fromName !== format) {
     throw new UsageError(`--format ${format} does not match the output file name ${output}; change one of them`);
   }

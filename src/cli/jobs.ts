@@ -10,7 +10,7 @@ import type { LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, LagesbildError, UsageError } from '../errors.js';
 import { isoWeeks, isoWeekYear, type ReportPeriod } from '../period.js';
-import type { Format } from './formats.js';
+import type { Format } from '../render/outputs/index.js';
 import { inputSpecs, type InputOptions } from './inputs.js';
 
 export interface JobOptions extends InputOptions {

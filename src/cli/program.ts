@@ -3,8 +3,8 @@
  * runs, so that --help and a failing flag cost no more than Node's own start-up.
  */
 import { Command, Option } from 'commander';
+import { FORMATS } from '../render/outputs/index.js';
 import { VERSION } from '../version.js';
-import { FORMATS } from './formats.js';
 import { LOG_FORMATS, type Logger } from './log.js';
 
 export interface GlobalOptions {

@@ -9,7 +9,7 @@
  * table, no earlier update, no encryption. Anything else returns null, and the
  * caller rewrites the document with pdf-lib instead.
  */
-import type { PdfDescription } from './pdf-metadata.js';
+import type { PdfDescription } from './pdf-description.js';
 
 /** Structure-element IDs as Chromium names them, in a literal string: `(node00000062)`. */
 const NODE_ID = /\(node(\d+)\)/g;

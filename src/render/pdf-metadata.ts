@@ -10,21 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { appendDescription } from './pdf-append.js';
-
-export interface PdfInfo {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  creator: string;
-  /** Creation and modification date. */
-  date: Date;
-  /** What was printed (the HTML, header and footer): the same content, the same document ID. */
-  content: string;
-}
-
-/** What goes into the PDF: the information and the document ID made from it. */
-export type PdfDescription = Omit<PdfInfo, 'content'> & { id: string };
+import type { PdfDescription, PdfInfo } from './pdf-description.js';
 
 export async function describePdf(pdf: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
   // The document ID is the fingerprint of what was printed and how it is described: the same report, the same ID.

@@ -5,7 +5,7 @@
  * IDs renumbered in document order, the ID tree sorted to match.
  */
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, PDFRef, type PDFObject } from 'pdf-lib';
-import type { PdfDescription } from './pdf-metadata.js';
+import type { PdfDescription } from './pdf-description.js';
 
 export async function rewriteDescription(pdf: Uint8Array, info: PdfDescription): Promise<Uint8Array> {
   // pdf-lib yields to the event loop every 100 objects by default; a report has thousands and nothing else waits.

@@ -14,7 +14,7 @@ import { TimeReader } from '../ingest/times.js';
 import { addCalendarDays, reportPeriod } from '../period.js';
 import type { PdfPrinter } from '../render/pdf.js';
 import { renderHtml } from '../render/html.js';
-import { renderJson, renderReport } from '../render/render-report.js';
+import { renderReport } from '../render/outputs/render.js';
 import type { Config } from '../config/schema.js';
 import type { CaseSpec, TestCase } from './case.js';
 import { compareImages, firstDifferentLine, jsonDifferences } from './compare.js';
@@ -58,9 +58,10 @@ export async function renderCase(c: ReadableCase, printerFor: (config: Config) =
   const template = spec.template === undefined ? config.template : resolve(dir, spec.template);
   // The HTML made once: the file compared and the page printed.
   const doc = await renderHtml(model, template);
-  const pdf = (await renderReport(model, 'pdf', { template, doc, printer, date: new Date(now.value) })) as Uint8Array;
+  const date = new Date(now.value);
+  const pdf = await renderReport(model, 'pdf', { template, doc, printer, date });
   return {
-    json: renderJson(model),
+    json: await renderReport(model, 'json', { date }),
     html: doc.html,
     texts: await pdfPageTexts(pdf),
     images: await pageImages(pdf),

@@ -1,6 +1,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { describePdf, type PdfInfo } from '../../src/render/pdf-metadata.js';
+import type { PdfInfo } from '../../src/render/pdf-description.js';
+import { describePdf } from '../../src/render/pdf-metadata.js';
 import { pdfInfo } from '../support/pdf-text.js';
 
 const INFO: PdfInfo = {
