@@ -1,8 +1,8 @@
 /**
  * The words of the default template in each language it speaks. A template says
  * `{{t "key"}}`, or `{{t "key" name=value}}` for a text with `{name}` in it; the
- * result is text, escaped like any other. The texts themselves are in texts/,
- * a file for each language.
+ * result is text, escaped like any other. The texts themselves are in texts/:
+ * the report's in sv.ts and en.ts, why a row was rejected in reasons.ts.
  */
 import { en } from './texts/en.js';
 import { sv } from './texts/sv.js';
