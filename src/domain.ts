@@ -1,4 +1,5 @@
 /** The things a lägesbild is made of, as read from the exports. Times are instants in ms. */
+import type { Reason } from './reasons.js';
 
 export type InputKind = 'incidents' | 'patrols' | 'activities';
 
@@ -39,9 +40,8 @@ export interface Activity {
   party?: string;
 }
 
-/** A row that could not be used, and why. Line and column are 1-based. */
-export interface Rejection {
+/** A row that could not be used, and why (a code and its params, see reasons.ts). Line and column are 1-based. */
+export type Rejection = Reason & {
   line: number;
   column?: number;
-  reason: string;
-}
+};

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS } from '../src/fields.js';
 import { ExitCode } from '../src/errors.js';
+import { REASON_PARAMS } from '../src/reasons.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -12,6 +13,12 @@ describe('the README tells the truth', () => {
         expect(readme).toContain(`| \`${field}\` | ${(aliases as readonly string[]).map((a) => `\`${a}\``).join(', ')} |`);
       }
     }
+  });
+
+  it('lists every rejection code', () => {
+    const table = readme.slice(readme.indexOf('| code | the row |'), readme.indexOf('A file that cannot be used at all'));
+    const listed = [...table.matchAll(/`([\w.]+)`/g)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(Object.keys(REASON_PARAMS).sort());
   });
 
   it('documents every exit code', () => {

@@ -8,10 +8,10 @@ export const REQUIRED_ACTIVITY_COLUMNS = ['date', 'activity'] as const;
 
 export function toActivity(row: RowReader<ActivityField>, times: TimeReader): Activity | Rejection | Deferred {
   const date = row.get('date');
-  if (!date) return row.reject('date', 'date is empty');
+  if (!date) return row.reject('date', 'date.empty');
   const parsed = times.dateTime(date);
   if (!parsed.ok) return row.fail('date', parsed);
   const name = row.get('activity');
-  if (!name) return row.reject('activity', 'activity is empty');
+  if (!name) return row.reject('activity', 'activity.empty');
   return { on: parsed.value, name, area: row.optional('area'), party: row.optional('party') };
 }

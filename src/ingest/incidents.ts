@@ -20,15 +20,15 @@ export function toIncident(row: RowReader<IncidentField>, times: TimeReader, are
   let placed: true | undefined;
   if (!area) {
     if (read && isRejection(read)) return read;
-    if (!position) return row.reject('area', 'area is empty');
-    if (!areas || areas.length === 0) return row.reject('area', 'area is empty, and there is no map (config "map") to find it from the coordinates');
+    if (!position) return row.reject('area', 'area.empty');
+    if (!areas || areas.length === 0) return row.reject('area', 'area.noMap');
     const found = areaAt(areas, position);
-    if (!found) return row.reject('area', `area is empty, and the coordinates (E ${Math.round(position[0])}, N ${Math.round(position[1])} in SWEREF 99 TM) lie in no area of the map`);
+    if (!found) return row.reject('area', 'area.offMap', { easting: Math.round(position[0]), northing: Math.round(position[1]) });
     area = found.name;
     placed = true;
   }
   const category = row.get('category');
-  if (!category) return row.reject('category', 'category is empty');
+  if (!category) return row.reject('category', 'category.empty');
   return {
     at,
     area,
@@ -51,13 +51,13 @@ const FLAGGED = /^(ja|j|x|1|true|yes|y|hög|high|allvarlig|särskild)$/i;
 function incidentTime(row: RowReader<IncidentField>, times: TimeReader): { at: number; dateOnly: boolean } | Rejection | Deferred {
   if (!row.has('datetime') && row.has('date') && row.get('time') !== '') {
     const date = row.get('date');
-    if (!date) return row.reject('date', 'date is empty');
+    if (!date) return row.reject('date', 'date.empty');
     const parsed = times.dateAndTime(date, row.get('time'));
     return parsed.ok ? { at: parsed.value, dateOnly: parsed.dateOnly === true } : row.fail(parsed.field, parsed);
   }
   const field: IncidentField = row.has('datetime') ? 'datetime' : row.has('date') ? 'date' : 'time';
   const text = row.get(field);
-  if (!text) return row.reject(field, 'date and time are empty');
+  if (!text) return row.reject(field, 'dateTime.empty');
   const parsed = times.dateTime(text);
   return parsed.ok ? { at: parsed.value, dateOnly: parsed.dateOnly === true } : row.fail(field, parsed);
 }

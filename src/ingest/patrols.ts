@@ -17,7 +17,7 @@ export function toPatrolRound(row: RowReader<PatrolField>, times: TimeReader): P
   const start = startTime(row, times);
   if (typeof start !== 'number') return start;
   const area = row.get('area');
-  if (!area) return row.reject('area', 'area is empty');
+  if (!area) return row.reject('area', 'area.empty');
   const minutes = roundMinutes(row, start, times);
   if (typeof minutes !== 'number') return minutes;
   return { start, minutes, area, guard: row.optional('guard'), remarks: row.optional('remarks') };
@@ -26,7 +26,7 @@ export function toPatrolRound(row: RowReader<PatrolField>, times: TimeReader): P
 /** Start is a full date-time, or a time of day completed by a date column. */
 function startTime(row: RowReader<PatrolField>, times: TimeReader): number | Rejection | Deferred {
   const text = row.get('start');
-  if (!text) return row.reject('start', 'start time is empty');
+  if (!text) return row.reject('start', 'start.empty');
   if (row.has('date') && times.timeOfDay(text).ok) {
     const parsed = times.dateAndTime(row.get('date'), text);
     return parsed.ok ? parsed.value : row.fail(parsed.field === 'date' ? 'date' : 'start', parsed);
@@ -41,24 +41,25 @@ function roundMinutes(row: RowReader<PatrolField>, start: number, times: TimeRea
   if (endText) {
     const end = endTime(endText, start, times);
     if (!end.ok) return row.fail('end', end);
-    if (end.value < start) return row.reject('end', `end time "${endText}" is before the start`);
+    if (end.value < start) return row.reject('end', 'round.endBeforeStart', { value: endText });
     const minutes = (end.value - start) / 60_000;
     if (end.wrapped && minutes > MAX_WRAPPED_MINUTES) {
-      return row.reject('end', `end time "${endText}" is before the start time; as a round over midnight it would last ${hours(minutes)}`);
+      return row.reject('end', 'round.overMidnight', { value: endText, ...hours(minutes) });
     }
-    return minutes <= MAX_ROUND_MINUTES ? minutes : row.reject('end', `the round would last ${hours(minutes)}, more than 24 hours`);
+    return minutes <= MAX_ROUND_MINUTES ? minutes : row.reject('end', 'round.tooLong', hours(minutes));
   }
   const durationText = row.get('duration');
   if (!durationText) {
-    return row.reject(row.has('end') ? 'end' : 'duration', 'neither an end time nor a duration is given');
+    return row.reject(row.has('end') ? 'end' : 'duration', 'round.noEnd');
   }
   const duration = parseDuration(durationText);
-  if (!duration.ok) return row.reject('duration', duration.reason);
-  return duration.value <= MAX_ROUND_MINUTES ? duration.value : row.reject('duration', `duration "${durationText}" is more than 24 hours`);
+  if (!duration.ok) return row.because('duration', duration);
+  return duration.value <= MAX_ROUND_MINUTES ? duration.value : row.reject('duration', 'duration.tooLong', { value: durationText });
 }
 
-function hours(minutes: number): string {
-  return `${Math.floor(minutes / 60)} h ${Math.round(minutes % 60)} min`;
+/** A length in whole hours and minutes, as the reasons give it: "23 h 55 min". */
+function hours(minutes: number): { hours: number; minutes: number } {
+  return { hours: Math.floor(minutes / 60), minutes: Math.round(minutes % 60) };
 }
 
 /** A time of day alone belongs to the start's day, or the next day for a round that passes midnight. */

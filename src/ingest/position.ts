@@ -7,7 +7,7 @@
 import type { Rejection } from '../domain.js';
 import { fromWgs84, isSwedishDegrees, isSwerefPosition, type Position } from '../geo/sweref.js';
 import type { IncidentField } from './columns.js';
-import type { RowReader } from './row.js';
+import { isRejection, type RowReader } from './row.js';
 
 /** A number as exports write it: decimal point or comma, spaces as thousands separators. */
 const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
@@ -15,28 +15,18 @@ const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 export function incidentPosition(row: RowReader<IncidentField>): Position | Rejection | undefined {
   const metres = pair(row, 'northing', 'easting');
   if (metres) {
-    if ('reason' in metres) return metres;
+    if (isRejection(metres)) return metres;
     const [northing, easting] = metres.values;
     if (isSwerefPosition([easting, northing])) return [easting, northing];
     const swapped = isSwerefPosition([northing, easting]);
-    return row.reject(
-      'northing',
-      swapped
-        ? `northing ${northing} and easting ${easting} are the wrong way round: in SWEREF 99 TM a northing in Sweden is 6.1 to 7.7 million metres`
-        : `N ${northing}, E ${easting} is not a place in Sweden in SWEREF 99 TM (EPSG:3006): another coordinate system?`,
-    );
+    return row.reject('northing', swapped ? 'coordinates.swappedMetres' : 'coordinates.outsideMetres', { northing, easting });
   }
   const degrees = pair(row, 'latitude', 'longitude');
   if (degrees) {
-    if ('reason' in degrees) return degrees;
+    if (isRejection(degrees)) return degrees;
     const [latitude, longitude] = degrees.values;
     if (isSwedishDegrees(longitude, latitude)) return fromWgs84(longitude, latitude);
-    return row.reject(
-      'latitude',
-      isSwedishDegrees(latitude, longitude)
-        ? `latitude ${latitude} and longitude ${longitude} are the wrong way round`
-        : `latitude ${latitude}, longitude ${longitude} is not a place in Sweden (WGS84 degrees)`,
-    );
+    return row.reject('latitude', isSwedishDegrees(latitude, longitude) ? 'coordinates.swappedDegrees' : 'coordinates.outsideDegrees', { latitude, longitude });
   }
   return undefined;
 }
@@ -50,9 +40,9 @@ function pair(row: RowReader<IncidentField>, a: IncidentField, b: IncidentField)
   for (const [i, field] of [a, b].entries()) {
     const text = texts[i]!;
     const other = [a, b][1 - i]!;
-    if (text === '') return row.reject(row.has(field) ? field : other, `${other} is given but ${field} is empty`);
+    if (text === '') return row.reject(row.has(field) ? field : other, 'coordinates.half', { given: other, missing: field });
     const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-    if (!NUMBER.test(compact)) return row.reject(field, `"${text}" is not a number (${field === 'northing' || field === 'easting' ? 'metres, e.g. 6580822' : 'degrees, e.g. 59.3293'})`);
+    if (!NUMBER.test(compact)) return row.reject(field, field === 'northing' || field === 'easting' ? 'coordinates.notMetres' : 'coordinates.notDegrees', { value: text });
     values.push(Number(compact.replace(',', '.')));
   }
   return { values: values as [number, number] };

@@ -130,7 +130,7 @@ export async function readRows(
   /** What one record is; 'deferred' when it waits for the file's day/month order. */
   const classify = (fields: string[], line: number): Row | 'deferred' => {
     const extra = fields.length > headers.length ? fields.findIndex((f, i) => i >= headers.length && f.trim() !== '') : -1;
-    if (extra >= 0) return { rejection: { line, column: extra + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
+    if (extra >= 0) return { rejection: { line, column: extra + 1, code: 'row.fieldCount', params: { fields: fields.length, headers: headers.length } } };
     row.read(fields, line);
     const result = convert(row, times, options.areas);
     if (isDeferred(result)) return 'deferred';
@@ -139,7 +139,7 @@ export async function readRows(
     if (footer) return { line, skipped: `totals row ("${footer}")` };
     checkTimesHaveDates(file, kind, row, times);
     if (fields.length < headers.length) {
-      return { rejection: { line, column: fields.length + 1, reason: `row has ${fields.length} fields but the header has ${headers.length}` } };
+      return { rejection: { line, column: fields.length + 1, code: 'row.fieldCount', params: { fields: fields.length, headers: headers.length } } };
     }
     return { rejection: result };
   };

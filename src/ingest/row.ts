@@ -1,7 +1,8 @@
 /** Reading named fields out of one CSV record, with rejections that point at the column. */
 import type { Rejection } from '../domain.js';
+import { reason, type ParamsArg, type Reason, type ReasonCode } from '../reasons.js';
 import type { ColumnMap } from './columns.js';
-import type { Pending } from './times.js';
+import type { Failure, Pending } from './times.js';
 
 /** A row that cannot be read until the file has shown its day/month order. */
 export interface Deferred {
@@ -50,20 +51,26 @@ export class RowReader<F extends string> {
     return this.get(field) || undefined;
   }
 
-  reject(field: F | undefined, reason: string): Rejection {
+  /** The row rejected for a reason, e.g. `reject('area', 'area.empty')`. */
+  reject<C extends ReasonCode>(field: F | undefined, code: C, ...params: ParamsArg<C>): Rejection {
+    return this.because(field, reason(code, ...params) as Reason);
+  }
+
+  /** The row rejected for a reason, pinned on the field's column: its header goes into the params, to head the wording. */
+  because(field: F | undefined, why: Reason): Rejection {
     const index = field === undefined ? undefined : this.columns[field];
-    if (index === undefined) return { line: this.line, reason };
-    return { line: this.line, column: index + 1, reason: `${this.headers[index]}: ${reason}` };
+    if (index === undefined) return { line: this.line, code: why.code, params: why.params } as Rejection;
+    return { line: this.line, column: index + 1, code: why.code, params: { ...why.params, column: this.headers[index] } } as Rejection;
   }
 
   /** A failed parse: a rejection, or a deferral when only the file's date order is missing. */
-  fail(field: F | undefined, result: { reason: string; pending?: boolean } | Pending): Rejection | Deferred {
-    return result.pending ? { deferred: true } : this.reject(field, result.reason);
+  fail(field: F | undefined, result: Failure | Pending): Rejection | Deferred {
+    return result.pending ? { deferred: true } : this.because(field, result);
   }
 }
 
 export function isRejection(value: object): value is Rejection {
-  return 'reason' in value;
+  return 'code' in value;
 }
 
 export function isDeferred(value: object): value is Deferred {

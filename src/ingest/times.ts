@@ -6,16 +6,18 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { isRealDate } from '../period.js';
+import { reason, type ParamsArg, type Reason, type ReasonCode } from '../reasons.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; pending?: false };
-/** A slashed date such as 04/05/2024 before the file has shown its day/month order. */
+/** Why a text could not be read: a reason (see reasons.ts). */
+export type Failure<C extends ReasonCode = ReasonCode> = { ok: false; pending?: false } & Reason<C>;
+export type Parsed<T> = { ok: true; value: T } | Failure;
+/** A slashed date such as 04/05/2024 before the file has shown its day/month order: no reason yet. */
 export interface Pending {
   ok: false;
   pending: true;
-  reason: string;
 }
 /** An instant; `dateOnly` when the export gave a date and no time of day (the instant is then 00:00). */
-export type TimeResult = { ok: true; value: number; dateOnly?: boolean } | { ok: false; reason: string; pending?: false } | Pending;
+export type TimeResult = { ok: true; value: number; dateOnly?: boolean } | Failure | Pending;
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -75,9 +77,10 @@ export class TimeReader {
   /** One field holding a date, and perhaps a time and an offset. A date alone is 00:00. */
   dateTime(text: string): TimeResult {
     const m = DATE_TIME.exec(text.trim());
-    if (!m) return fail(`"${text}" is not a date and time (expected e.g. 2024-04-29 13:58)`);
+    if (!m) return fail('dateTime.invalid', { value: text });
     const date = this.date(m[1]!);
-    if (!date.ok) return date.pending ? date : fail(date.reason.replace(`"${m[1]}"`, `"${text}"`));
+    // The reason quotes the whole field, not only its date.
+    if (!date.ok) return date.pending ? date : ({ ...date, params: { ...date.params, value: text } } as Failure);
     if (m[2] === undefined) {
       this.formats.add(date.label);
       return { ok: true, value: this.instant(date.value, MIDNIGHT), dateOnly: true };
@@ -160,10 +163,10 @@ export class TimeReader {
       const [year, month, day] = shape.ymd.map((i) => Number(m[i]));
       const result: DateResult = isRealDate(year!, month!, day!)
         ? { ok: true, value: { year: year!, month: month!, day: day! }, label: shape.label }
-        : fail(`"${text}" is not a real date`);
+        : fail('date.notReal', { value: text });
       return this.remember(text, result);
     }
-    return this.remember(text, fail(`"${text}" is not a date (expected e.g. 2024-04-29)`));
+    return this.remember(text, fail('date.invalid', { value: text }));
   }
 
   private remember(text: string, result: DateResult): DateResult {
@@ -176,32 +179,32 @@ export class TimeReader {
     if (this.order === undefined) {
       if (a > 12 && b <= 12) this.order = 'dmy';
       else if (b > 12 && a <= 12) this.order = 'mdy';
-      else if (a <= 12 && b <= 12) return { ok: false, pending: true, reason: `"${text}" can be day/month or month/day` };
-      else return fail(`"${text}" is not a real date`);
+      else if (a <= 12 && b <= 12) return { ok: false, pending: true };
+      else return fail('date.notReal', { value: text });
     }
     const [day, month] = this.order === 'dmy' ? [a, b] : [b, a];
-    if (!isRealDate(year, month, day)) return fail(`"${text}" is not a real date in the file's ${ORDER_LABEL[this.order]} order`);
+    if (!isRealDate(year, month, day)) return fail(this.order === 'dmy' ? 'date.notRealDayMonth' : 'date.notRealMonthDay', { value: text });
     return { ok: true, value: { year, month, day }, label: ORDER_LABEL[this.order] };
   }
 }
 
-type DateResult = { ok: true; value: DateParts; label: string } | { ok: false; reason: string; pending?: false };
-type TimeOfDayResult = { ok: true; value: TimeParts; label: string } | { ok: false; reason: string; pending?: false };
+type DateResult = { ok: true; value: DateParts; label: string } | Failure<'date.invalid' | 'date.notReal' | 'date.notRealDayMonth' | 'date.notRealMonthDay'>;
+type TimeOfDayResult = { ok: true; value: TimeParts; label: string } | Failure<'time.invalid' | 'time.notReal'>;
 const CACHE_LIMIT = 50_000;
 
 /** `13:58`, `13.58`, `kl. 13:58`, `13:58:30`; `24:00` is the end of the day. */
 function parseTimeOfDay(text: string): TimeOfDayResult {
   const m = TIME.exec(text.trim());
-  if (!m) return fail(`"${text}" is not a time of day (expected e.g. 13:58)`);
+  if (!m) return fail('time.invalid', { value: text });
   const [hour, minute, second] = [Number(m[1]), Number(m[3]), Number(m[4] ?? 0)];
   const endOfDay = hour === 24 && minute === 0 && second === 0;
-  if ((hour > 23 && !endOfDay) || minute > 59 || second > 59) return fail(`"${text}" is not a valid time of day`);
+  if ((hour > 23 && !endOfDay) || minute > 59 || second > 59) return fail('time.notReal', { value: text });
   const label = `HH${m[2]}MM${m[4] === undefined ? '' : `${m[2]}SS`}`;
   return { ok: true, value: { hour, minute, second }, label };
 }
 
 const ok = (value: number): Parsed<number> => ({ ok: true, value });
-const fail = (reason: string): { ok: false; reason: string; pending?: false } => ({ ok: false, reason });
+const fail = <C extends ReasonCode>(code: C, ...params: ParamsArg<C>): Failure<C> => ({ ok: false, ...reason(code, ...params) }) as Failure<C>;
 
 function offsetMinutes(offset: string): number {
   if (offset.toUpperCase() === 'Z') return 0;
@@ -216,7 +219,7 @@ function offsetMinutes(offset: string): number {
  */
 export function parseDuration(text: string): Parsed<number> {
   const t = text.trim().toLowerCase();
-  if (/^-\s*\d/.test(t)) return fail(`duration "${text}" is negative`);
+  if (/^-\s*\d/.test(t)) return fail('duration.negative', { value: text });
   let m = /^(\d+(?:[.,]\d+)?)\s*(?:min|minuter|m)?$/.exec(t);
   if (m) return { ok: true, value: decimal(m[1]!) };
   m = /^(\d+):([0-5]\d)$/.exec(t);
@@ -225,7 +228,7 @@ export function parseDuration(text: string): Parsed<number> {
   if (m) return { ok: true, value: Math.round(decimal(m[1]!) * 60 * 100) / 100 };
   m = /^(\d+)\s*(?:h|tim)\s*(\d+)\s*(?:min|m)?$/.exec(t);
   if (m) return { ok: true, value: Number(m[1]) * 60 + Number(m[2]) };
-  return fail(`duration "${text}" is not a length of time (expected minutes, 1:30 or 1,5 h)`);
+  return fail('duration.invalid', { value: text });
 }
 
 const decimal = (s: string) => Number(s.replace(',', '.'));

@@ -14,6 +14,7 @@ import { TimePatternTally } from './time-patterns.js';
 import type { Slot, TallyData, WindowRow } from './file-tally.js';
 import { compareNames } from '../text.js';
 import { NameBook, nameKey } from './names.js';
+import { reasonText } from '../render/texts/reasons.js';
 import type {
   AreaCategoryCount,
   Change,
@@ -120,7 +121,7 @@ export class ReportBuilder {
     account.outside += tally.outside;
     account.rejected += tally.rejected.length;
     account.skipped += tally.skipped.length;
-    for (const r of tally.rejected) this.rejected.push({ file: account.file, line: r.line, column: r.column ?? null, reason: r.reason });
+    for (const r of tally.rejected) this.rejected.push({ file: account.file, line: r.line, column: r.column ?? null, code: r.code, reason: reasonText('en', r) });
     for (const s of tally.skipped) this.skipped.push({ file: account.file, line: s.line, reason: s.reason });
     for (const [name, n] of tally.areaNames) this.areas.see(name, n);
     for (const [name, n] of tally.categoryNames) this.categories.see(name, n);

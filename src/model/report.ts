@@ -295,5 +295,8 @@ export interface RejectedRow {
   file: string;
   line: number;
   column: number | null;
+  /** Why, as a code (see src/reasons.ts): `date.invalid`, `area.empty`, … */
+  code: string;
+  /** Why, in English: `Datum: "2024-04-3x" is not a date (expected e.g. 2024-04-29)`. */
   reason: string;
 }

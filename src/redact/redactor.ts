@@ -2,6 +2,7 @@
  * Masks personal data in text — place, not person — replacing each finding
  * with its kind in brackets (`[personnummer]`), and counts what it masked.
  */
+import { isReasonCode } from '../reasons.js';
 import { BUILT_IN, namePattern, type Pattern } from './patterns.js';
 
 export interface RedactionRules {
@@ -44,12 +45,12 @@ export class Redactor {
     return text;
   }
 
-  /** Every string in a plain-data value, masked in place. */
+  /** Every string in a plain-data value, masked in place; but a rejection's code, which is the tool's word, not the data's. */
   deep<T>(value: T): T {
     if (typeof value === 'string') return this.text(value) as T;
     if (Array.isArray(value)) return value.map((item: unknown) => this.deep(item)) as T;
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.deep(item)])) as T;
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'code' && isReasonCode(item) ? item : this.deep(item)])) as T;
     }
     return value;
   }

@@ -8,8 +8,9 @@ import { format } from 'date-fns/format';
 import { enGB } from 'date-fns/locale/en-GB';
 import { sv } from 'date-fns/locale/sv';
 import { parseCalendarDate } from '../period.js';
-import { encodingInSwedish, reasonInSwedish } from './reasons-sv.js';
 import type { Language } from './texts.js';
+import { encodingText } from './texts/encodings.js';
+import { rejectedReason } from './texts/reasons.js';
 
 const MINUS = '\u2212';
 
@@ -29,8 +30,6 @@ const WORDS = {
     weekdaysShort: ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'],
     classes: { new: 'ny', persistent: 'bestående', rising: 'ökande', falling: 'minskande', former: 'tidigare' } as Record<string, string>,
     statuses: { reached: 'målet nått', 'on track': 'i takt', behind: 'efter' } as Record<string, string>,
-    reason: reasonInSwedish,
-    encoding: encodingInSwedish,
   },
   en: {
     locale: enGB,
@@ -40,8 +39,6 @@ const WORDS = {
     weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
     classes: { new: 'new', persistent: 'persistent', rising: 'rising', falling: 'falling', former: 'former' } as Record<string, string>,
     statuses: { reached: 'target reached', 'on track': 'on track', behind: 'behind' } as Record<string, string>,
-    reason: (r: string) => r,
-    encoding: (e: string) => e,
   },
 };
 
@@ -97,10 +94,10 @@ export function formatsFor(language: Language) {
     hotspotClass: (cls: string | null) => (cls === null ? '' : (w.classes[cls] ?? cls)),
     /** "on track" → "i takt" */
     commitmentStatus: (status: string) => w.statuses[status] ?? status,
-    /** A rejection reason in the report's language. */
-    reason: w.reason,
+    /** A rejected row's reason in the report's language, worded from its code. */
+    reason: (row: { code?: unknown; reason: string }) => rejectedReason(language, row),
     /** An encoding description in the report's language. */
-    encoding: w.encoding,
+    encoding: (description: string) => encodingText(language, description),
   };
 }
 

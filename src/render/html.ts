@@ -130,7 +130,11 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     hourSpan: fmt.hourSpan,
     hotspotClass: fmt.hotspotClass,
     commitmentStatus: fmt.commitmentStatus,
-    reason: fmt.reason,
+    /** `{{reason reason}}` in `{{#each rejected}}`: the row's reason in the report's language, worded from the row's code. */
+    reason(this: unknown, reason: string) {
+      const row = this as { code?: unknown } | null | undefined;
+      return fmt.reason({ code: row?.code, reason });
+    },
     encoding: fmt.encoding,
     /** The embedded typeface for the running header and footer, which Chromium renders apart from the page. */
     fontFace: () => new hbs.SafeString(`<style>${fontCss}</style>`),

@@ -48,7 +48,7 @@ describe('incidents on the map', () => {
     const { model } = await collect([{ name: 'gis.csv', content }], config);
     expect(model.map!.placed.map((p) => [p.line, p.area])).toEqual([[2, 'Centrum'], [3, 'Norrskolan']]);
     expect(model.rejected).toEqual([
-      { file: expect.stringMatching(/gis\.csv$/), line: 4, column: null, reason: 'area is empty, and the coordinates (E 640000, N 6590000 in SWEREF 99 TM) lie in no area of the map' },
+      { file: expect.stringMatching(/gis\.csv$/), line: 4, column: null, code: 'area.offMap', reason: 'area is empty, and the coordinates (E 640000, N 6590000 in SWEREF 99 TM) lie in no area of the map' },
     ]);
     // Without a map the area column is needed, as ever.
     await expect(collect([{ name: 'gis2.csv', content }], {})).rejects.toThrow(/missing required column: area/);

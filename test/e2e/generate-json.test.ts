@@ -3,9 +3,24 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_ARGS, ROOT, runCli } from '../support/cli.js';
 import type { ReportModel } from '../../src/model/report.js';
+import { isReasonCode } from '../../src/reasons.js';
 
 /** Counted by hand and by fixtures/.count.py, independently of this code. */
 const expected = JSON.parse(readFileSync(join(ROOT, 'fixtures/expected.json'), 'utf8'));
+
+/** The hand count's own words for why a row cannot be used → the code the tool gives it. */
+const CODE_OF: [RegExp, string][] = [
+  [/^unparseable date '/, 'date.invalid'],
+  [/^unparseable (timestamp|start) '/, 'dateTime.invalid'],
+  [/^invalid time '/, 'time.notReal'],
+  [/^empty category$/, 'category.empty'],
+  [/^empty area$/, 'area.empty'],
+  [/^end before start /, 'round.endBeforeStart'],
+  [/^no end time and no duration$/, 'round.noEnd'],
+  [/^duration not a number '/, 'duration.invalid'],
+  [/^negative duration '/, 'duration.negative'],
+];
+const codeOf = (reason: string) => CODE_OF.find(([pattern]) => pattern.test(reason))?.[1] ?? `(no code for "${reason}")`;
 
 const byKeys = <T extends object>(rows: T[], keys: (keyof T)[]) =>
   rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]]))).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -45,7 +60,9 @@ describe('generate --format json on the fixtures', async () => {
     expect(model.inputs).toMatchObject(expected.inputs);
     expect(model.inputs.map((i) => [i.duplicates, i.skipped])).toEqual(expected.inputs.map(() => [0, 0]));
     expect(byKeys(model.rejected, ['file', 'line'])).toEqual(byKeys(expected.rejected, ['file', 'line']));
-    expect(model.rejected.every((r) => r.reason.length > 0 && r.column !== null)).toBe(true);
+    expect(model.rejected.every((r) => r.reason.length > 0 && r.column !== null && isReasonCode(r.code))).toBe(true);
+    const counted = (expected.rejected as { file: string; line: number; reason: string }[]).map((r) => ({ file: r.file, line: r.line, code: codeOf(r.reason) }));
+    expect(byKeys(model.rejected, ['file', 'line', 'code'])).toEqual(byKeys(counted, ['file', 'line', 'code']));
   });
 
   it('places the incident without an area by its coordinates, as the hand count does, and lists it', () => {

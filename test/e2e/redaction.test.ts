@@ -46,7 +46,11 @@ describe('redaction by default', () => {
     expect(json.stderr).toContain('Datum: \\"[personnummer]\\" is not a date');
     const validate = await runCli(['validate', '-i', file, '--from', '2024-04-15', '--format', 'json']);
     expect(validate.stdout).toContain('Datum: \\"[personnummer]\\" is not a date');
-    for (const out of [text.stdout, text.stderr, json.stderr, validate.stdout]) expect(out).not.toContain('850709-9805');
+    // The Swedish appendix words it from the code, the value masked as in the English.
+    const html = await runCli(['generate', '-i', file, '--from', '2024-04-15', '--format', 'html', '-o', '-', '-q']);
+    expect(html.stdout).toContain('Datum: &quot;[personnummer]&quot; är inget datum (väntat t.ex. 2024-04-29)');
+    expect(JSON.parse(text.stdout).rejected).toEqual([{ file, line: 2, column: 1, code: 'date.invalid', reason: 'Datum: "[personnummer]" is not a date (expected e.g. 2024-04-29)' }]);
+    for (const out of [text.stdout, text.stderr, json.stderr, validate.stdout, html.stdout]) expect(out).not.toContain('850709-9805');
   });
 
   it('masks a file that cannot be used, described by its own words, and names from the config in messages', async () => {

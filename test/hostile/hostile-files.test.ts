@@ -97,14 +97,14 @@ describe('files too large to keep', () => {
     const file = join(tmp.dir, 'blank.csv');
     writeFileSync(file, `Tidpunkt;Område;Kategori\n${'\n'.repeat(500_000)}2024-04-16 10:00;Hamnen;hot;extra\n`);
     const { model } = await outcome(file);
-    expect(model!.rejected).toEqual([{ file, line: 500_002, column: 4, reason: 'row has 4 fields but the header has 3' }]);
+    expect(model!.rejected).toEqual([{ file, line: 500_002, column: 4, code: 'row.fieldCount', reason: 'row has 4 fields but the header has 3' }]);
   });
 
   it('a row of a million fields is one rejected row', async () => {
     const file = join(tmp.dir, 'wide-row.csv');
     writeFileSync(file, `Tidpunkt;Område;Kategori\n2024-04-16 10:00;Hamnen;hot${';x'.repeat(300_000)}\n2024-04-16 11:00;Hamnen;hot\n`);
     const { model } = await outcome(file);
-    expect(model!.rejected).toEqual([{ file, line: 2, column: 4, reason: 'row has 300003 fields but the header has 3' }]);
+    expect(model!.rejected).toEqual([{ file, line: 2, column: 4, code: 'row.fieldCount', reason: 'row has 300003 fields but the header has 3' }]);
     expect(model!.incidents.total).toBe(1);
   });
 });

@@ -80,7 +80,7 @@ describe('shapes', () => {
   it("honours Excel's sep= line and keeps physical line numbers", async () => {
     const c = await collect([{ name: 'sep.csv', content: 'sep=;\nTidpunkt;Område;Kategori\n2024-04-16 10:00;Centrum;stöld\nigår;Centrum;stöld\n' }]);
     expect(c.model.inputs[0]).toMatchObject({ rows: 2, inPeriod: 1, rejected: 1, format: { delimiter: ';' } });
-    expect(c.model.rejected).toEqual([{ file: expect.stringMatching(/sep\.csv$/), line: 4, column: 1, reason: 'Tidpunkt: "igår" is not a date and time (expected e.g. 2024-04-29 13:58)' }]);
+    expect(c.model.rejected).toEqual([{ file: expect.stringMatching(/sep\.csv$/), line: 4, column: 1, code: 'dateTime.invalid', reason: 'Tidpunkt: "igår" is not a date and time (expected e.g. 2024-04-29 13:58)' }]);
   });
 
   it('detects pipe and tab delimiters', async () => {
@@ -96,7 +96,7 @@ describe('shapes', () => {
       '2024-04-16 10:00;Centrum;stöld;"Sa ""stopp""; sprang\r\nmot torget\r\nsedan bort"\r\n' +
       '2024-04-16 11:00;Centrum;;tom kategori\r\n';
     const c = await collect([{ name: 'quoted.csv', content }]);
-    expect(c.model.rejected).toEqual([{ file: expect.stringMatching(/quoted\.csv$/), line: 5, column: 3, reason: 'Kategori: category is empty' }]);
+    expect(c.model.rejected).toEqual([{ file: expect.stringMatching(/quoted\.csv$/), line: 5, column: 3, code: 'category.empty', reason: 'Kategori: category is empty' }]);
   });
 
   it('keeps line numbers when the line endings change halfway, as in a file appended to elsewhere', async () => {

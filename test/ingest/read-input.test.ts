@@ -8,6 +8,7 @@ type IngestEvent =
   | { type: 'rejected'; rejection: Rejection }
   | { type: 'skipped'; line: number; reason: string };
 import { sniffDelimiter } from '../../src/ingest/csv/sniff.js';
+import { reasonText } from '../../src/render/texts/reasons.js';
 import { tempDir } from '../support/tmp.js';
 
 const TZ = 'Europe/Stockholm';
@@ -52,14 +53,16 @@ describe('reading an export', () => {
       'inte ett datum,Centrum,stöld,x\r\n';
     const { out } = await events('multiline.csv', csv);
     expect(out[0]).toMatchObject({ type: 'incident', line: 2 });
-    expect(out[1]).toEqual({ type: 'rejected', rejection: { line: 5, column: 1, reason: 'Tidpunkt: "inte ett datum" is not a date and time (expected e.g. 2024-04-29 13:58)' } });
+    expect(out[1]).toEqual({ type: 'rejected', rejection: { line: 5, column: 1, code: 'dateTime.invalid', params: { value: 'inte ett datum', column: 'Tidpunkt' } } });
+    expect(reasonText('en', (out[1] as { rejection: Rejection }).rejection)).toBe('Tidpunkt: "inte ett datum" is not a date and time (expected e.g. 2024-04-29 13:58)');
   });
 
   it('rejects a row with more filled fields than the header, but not trailing empty ones', async () => {
     const csv = 'Tidpunkt,Plats,Typ\n2024-04-15 10:00,Centrum,stöld,,\n2024-04-15 11:00,Centrum,stöld,extra\n';
     const { out } = await events('extra.csv', csv);
     expect(out[0]).toMatchObject({ type: 'incident', line: 2 });
-    expect(out[1]).toEqual({ type: 'rejected', rejection: { line: 3, column: 4, reason: 'row has 4 fields but the header has 3' } });
+    expect(out[1]).toEqual({ type: 'rejected', rejection: { line: 3, column: 4, code: 'row.fieldCount', params: { fields: 4, headers: 3 } } });
+    expect(reasonText('en', (out[1] as { rejection: Rejection }).rejection)).toBe('row has 4 fields but the header has 3');
   });
 
   it('counts real elapsed minutes of a round across the night summer time ends', async () => {

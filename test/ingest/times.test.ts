@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, TimeReader } from '../../src/ingest/times.js';
+import type { Reason } from '../../src/reasons.js';
+import { reasonText } from '../../src/render/texts/reasons.js';
 
 const TZ = 'Europe/Stockholm';
 const iso = (text: string, reader = new TimeReader(TZ)) => {
   const r = reader.dateTime(text);
-  return r.ok ? new Date(r.value).toISOString() : r.reason;
+  return r.ok ? new Date(r.value).toISOString() : r.pending ? 'pending' : reasonText('en', r);
 };
 
 describe('dates and times as Swedish exports write them', () => {
@@ -86,7 +88,8 @@ describe('dates and times as Swedish exports write them', () => {
     expect(parseDuration('1,5 h')).toEqual({ ok: true, value: 90 });
     expect(parseDuration('2 tim')).toEqual({ ok: true, value: 120 });
     expect(parseDuration('1 h 15 min')).toEqual({ ok: true, value: 75 });
-    expect(parseDuration('-15')).toEqual({ ok: false, reason: 'duration "-15" is negative' });
-    expect(parseDuration('ca en timme')).toEqual({ ok: false, reason: 'duration "ca en timme" is not a length of time (expected minutes, 1:30 or 1,5 h)' });
+    expect(parseDuration('-15')).toEqual({ ok: false, code: 'duration.negative', params: { value: '-15' } });
+    expect(parseDuration('ca en timme')).toEqual({ ok: false, code: 'duration.invalid', params: { value: 'ca en timme' } });
+    expect(reasonText('en', parseDuration('ca en timme') as Reason)).toBe('duration "ca en timme" is not a length of time (expected minutes, 1:30 or 1,5 h)');
   });
 });

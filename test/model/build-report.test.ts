@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident, PatrolRound } from '../../src/domain.js';
+import type { Incident, PatrolRound, Rejection } from '../../src/domain.js';
 import { ReportBuilder, type FileAccount } from '../../src/model/build-report.js';
 import { FileTally } from '../../src/model/file-tally.js';
 import { reportPeriod } from '../../src/period.js';
@@ -25,7 +25,7 @@ function feed(b: ReportBuilder, account: FileAccount, rows: [number, Incident | 
 const withRows = (b: ReportBuilder) => ({
   addIncident: (f: FileAccount, line: number, i: Incident) => feed(b, f, [[line, i]]),
   addPatrol: (f: FileAccount, line: number, r: PatrolRound) => feed(b, f, [[line, r]]),
-  reject: (f: FileAccount, r: { line: number; column?: number; reason: string }) => {
+  reject: (f: FileAccount, r: Rejection) => {
     const t = new FileTally(period);
     t.reject(r);
     b.addTally(f, t.take());
@@ -47,11 +47,12 @@ describe('building the report model', () => {
     withRows(b).addIncident(f, 0, incident('2024-04-01 00:00', 'Centrum', 'stöld'));
     withRows(b).addIncident(f, 0, incident('2024-03-31 23:59', 'Centrum', 'stöld'));
     withRows(b).addIncident(f, 0, incident('2024-04-29 00:00', 'Centrum', 'stöld'));
-    withRows(b).reject(f, { line: 8, column: 2, reason: 'Datum: bad' });
+    withRows(b).reject(f, { line: 8, column: 2, code: 'date.invalid', params: { value: 'bad', column: 'Datum' } });
     const m = b.build(meta);
     expect(m.inputs).toMatchObject([{ file: 'a.csv', kind: 'incidents', rows: 7, inPeriod: 2, inPrevious: 2, outside: 2, rejected: 1, duplicates: 0, skipped: 0 }]);
     expect(m.inputs[0]!.span).toEqual({ first: '2024-03-31', last: '2024-04-29' });
-    expect(m.rejected).toEqual([{ file: 'a.csv', line: 8, column: 2, reason: 'Datum: bad' }]);
+    expect(m.rejected).toEqual([{ file: 'a.csv', line: 8, column: 2, code: 'date.invalid', reason: 'Datum: "bad" is not a date (expected e.g. 2024-04-29)' }]);
+    expect(Object.keys(m.rejected[0]!)).toEqual(['file', 'line', 'column', 'code', 'reason']);
     expect(m.incidents.total).toBe(2);
     expect(m.incidents.previousTotal).toBe(2);
   });

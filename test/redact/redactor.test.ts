@@ -82,6 +82,13 @@ describe('the rules', () => {
     expect(given).toEqual({ rows: [{ description: 'ring 070-123 45 67' }], n: 3 });
   });
 
+  it("leaves a rejection's code alone, its reason masked: a code is the tool's word, not the data's", () => {
+    const r = new Redactor({ names: ['Start', 'Area'] });
+    const masked = r.deep({ rejected: [{ code: 'start.empty', reason: 'Start: start time is empty' }, { code: 'Area 51', reason: 'area is empty' }] });
+    expect(masked).toEqual({ rejected: [{ code: 'start.empty', reason: '[namn]: [namn] time is empty' }, { code: '[namn] 51', reason: '[namn] is empty' }] });
+    expect(r.summary()).toEqual({ namn: 2 });
+  });
+
   it('counts by kind each value once, however often and however it is written', () => {
     const r = new Redactor();
     r.deep({ a: ['070-123 45 67', { b: '850709-9805 och 0701234567, 08-123 456 78' }], c: ['850709-9805'], n: 3 });
