@@ -1,7 +1,7 @@
 /**
  * Why a row cannot be used, as data: a code, and the values its wording needs.
  * The wordings, in English and Swedish, are with the other texts
- * (render/texts/reasons.ts): English is the `reason` of the JSON model, the
+ * (texts/reasons.ts): English is the `reason` of the JSON model, the
  * warnings and `validate`; Swedish is the report's appendix. Plain data, so a
  * rejection goes to and from a worker thread as it is.
  */

@@ -14,7 +14,7 @@ import { TimePatternTally } from './time-patterns.js';
 import type { Slot, TallyData, WindowRow } from './file-tally.js';
 import { compareNames } from '../text.js';
 import { NameBook, nameKey } from './names.js';
-import { reasonText } from '../render/texts/reasons.js';
+import { reasonText } from '../texts/reasons.js';
 import type {
   AreaCategoryCount,
   Change,

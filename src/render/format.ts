@@ -8,9 +8,9 @@ import { format } from 'date-fns/format';
 import { enGB } from 'date-fns/locale/en-GB';
 import { sv } from 'date-fns/locale/sv';
 import { parseCalendarDate } from '../period.js';
-import type { Language } from './texts.js';
-import { encodingText } from './texts/encodings.js';
-import { rejectedReason } from './texts/reasons.js';
+import type { Language } from '../texts/index.js';
+import { encodingText } from '../texts/encodings.js';
+import { rejectedReason } from '../texts/reasons.js';
 
 const MINUS = '\u2212';
 

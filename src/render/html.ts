@@ -16,7 +16,7 @@ import { fontFaceCss } from './fonts.js';
 import { formatsFor } from './format.js';
 import { precompiled } from './precompiled.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
-import { text, type Language } from './texts.js';
+import { text, type Language } from '../texts/index.js';
 
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
 

@@ -8,7 +8,7 @@ type IngestEvent =
   | { type: 'rejected'; rejection: Rejection }
   | { type: 'skipped'; line: number; reason: string };
 import { sniffDelimiter } from '../../src/ingest/csv/sniff.js';
-import { reasonText } from '../../src/render/texts/reasons.js';
+import { reasonText } from '../../src/texts/reasons.js';
 import { tempDir } from '../support/tmp.js';
 
 const TZ = 'Europe/Stockholm';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, TimeReader } from '../../src/ingest/times.js';
 import type { Reason } from '../../src/reasons.js';
-import { reasonText } from '../../src/render/texts/reasons.js';
+import { reasonText } from '../../src/texts/reasons.js';
 
 const TZ = 'Europe/Stockholm';
 const iso = (text: string, reader = new TimeReader(TZ)) => {

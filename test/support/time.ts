@@ -1,5 +1,5 @@
 import { TimeReader } from '../../src/ingest/times.js';
-import { reasonText } from '../../src/render/texts/reasons.js';
+import { reasonText } from '../../src/texts/reasons.js';
 
 /** The instant of a local Stockholm time written 2024-04-15 10:00. */
 export function at(text: string, timeZone = 'Europe/Stockholm'): number {

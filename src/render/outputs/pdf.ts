@@ -10,7 +10,7 @@ export const pdf = defineOutput({
   needs: { html: true, browser: true },
   async render(model, { doc, printer, date }): Promise<Uint8Array> {
     const printed = await printer.print(doc);
-    const [{ describePdf }, { formatsFor }, { text }] = await Promise.all([import('../pdf-metadata.js'), import('../format.js'), import('../texts.js')]);
+    const [{ describePdf }, { formatsFor }, { text }] = await Promise.all([import('../pdf-metadata.js'), import('../format.js'), import('../../texts/index.js')]);
     const { language, municipality, recipient, marking, generator } = model.meta;
     const fmt = formatsFor(language);
     const title = text(language, 'report.title', { weeks: fmt.weekRange(model.period.weeks) });

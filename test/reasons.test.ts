@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { REASON_PARAMS, type Reason, type ReasonCode } from '../../src/reasons.js';
-import { LANGUAGES } from '../../src/render/texts.js';
-import { REASON_TEXTS, reasonText, rejectedReason } from '../../src/render/texts/reasons.js';
-import { collector } from '../support/collect.js';
+import { REASON_PARAMS, type Reason, type ReasonCode } from '../src/reasons.js';
+import { LANGUAGES } from '../src/texts/index.js';
+import { REASON_TEXTS, reasonText, rejectedReason } from '../src/texts/reasons.js';
+import { collector } from './support/collect.js';
 
 const collect = collector();
 const CODES = Object.keys(REASON_PARAMS) as ReasonCode[];

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATE_DIR } from '../../src/render/html.js';
-import { hasText, LANGUAGES, text } from '../../src/render/texts.js';
+import { DEFAULT_TEMPLATE_DIR } from '../src/render/html.js';
+import { hasText, LANGUAGES, text } from '../src/texts/index.js';
 
 const files = ['report.hbs', 'header.hbs', 'footer.hbs', ...readdirSync(join(DEFAULT_TEMPLATE_DIR, 'partials')).map((f) => join('partials', f))];
 const used = files.flatMap((f) => [...readFileSync(join(DEFAULT_TEMPLATE_DIR, f), 'utf8').matchAll(/\{\{t "([^"]+)"/g)].map((m) => m[1]!));

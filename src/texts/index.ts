@@ -1,11 +1,11 @@
 /**
  * The words of the default template in each language it speaks. A template says
  * `{{t "key"}}`, or `{{t "key" name=value}}` for a text with `{name}` in it; the
- * result is text, escaped like any other. The texts themselves are in texts/:
+ * result is text, escaped like any other. The texts themselves are beside it:
  * the report's in sv.ts and en.ts, why a row was rejected in reasons.ts.
  */
-import { en } from './texts/en.js';
-import { sv } from './texts/sv.js';
+import { en } from './en.js';
+import { sv } from './sv.js';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

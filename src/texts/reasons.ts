@@ -8,8 +8,8 @@
  * back out of that English with the code's English text, so a value masked
  * there is masked in Swedish too, and the model holds no value twice.
  */
-import { isReasonCode, REASON_PARAMS, type Reason, type ReasonCode } from '../../reasons.js';
-import { fill, type Language } from '../texts.js';
+import { isReasonCode, REASON_PARAMS, type Reason, type ReasonCode } from '../reasons.js';
+import { fill, type Language } from './index.js';
 
 /** Some codes are not yet in Swedish: the Swedish report has so far given them in English, as here. */
 export const REASON_TEXTS: Record<ReasonCode, Record<Language, string>> = {

@@ -1,5 +1,5 @@
 /** The default template's words in English (`--language en`), one for each Swedish key. */
-import type { TextKey } from '../texts.js';
+import type { TextKey } from './index.js';
 
 export const en: Record<TextKey, string> = {
   'report.title': 'Situation report {weeks}',
