@@ -11,7 +11,8 @@ import { TZDate } from '@date-fns/tz';
 import { CoverageTally } from './patrol-coverage.js';
 import { hotspots } from './hotspots.js';
 import { TimePatternTally } from './time-patterns.js';
-import type { Slot, TallyData, WindowRow } from './file-tally.js';
+import type { TallyData, WindowRow } from './file-tally.js';
+import { windowIndex } from './windows.js';
 import { compareNames } from '../text.js';
 import { NameBook, nameKey } from './names.js';
 import type {
@@ -35,6 +36,8 @@ import { mapSummary } from './map-summary.js';
 
 /** Counts per window of the history: [current, previous, older…]. */
 type Tally = number[];
+/** A window's place in the history: 0 the current, 1 the previous, 2… older ones. */
+type Slot = number;
 interface PatrolTally {
   rounds: Tally;
   minutes: Tally;
@@ -130,7 +133,8 @@ export class ReportBuilder {
   }
 
   private count(account: FileAccount, row: WindowRow): void {
-    const { line, slot } = row;
+    const { line } = row;
+    const slot = windowIndex(row.window);
     if (row.activity) {
       countIn(account, slot); // activities count towards the promises, from the year's start; see addTally
       return;
