@@ -26,7 +26,7 @@ import { MergeSuggestions } from './suggestions.js';
 import { RisingSummary } from './summary.js';
 import { TimePatternTally } from './time-patterns.js';
 
-export type { CountedRow, ReportEnd, Section, SectionOptions } from './section.js';
+export type { CountedRow, Section, SectionOptions } from './section.js';
 
 /** The parts of the model that sections give. */
 export type SectionKey = 'incidents' | 'patrols' | 'summary' | 'hotspots' | 'timePatterns' | 'coverage' | 'notable' | 'commitments' | 'suggestions' | 'map';
