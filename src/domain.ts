@@ -45,3 +45,15 @@ export type Rejection = Reason & {
   line: number;
   column?: number;
 };
+
+/** A medborgarlöfte with a countable target: what the activities log is followed up against. */
+export interface CommitmentTarget {
+  name: string;
+  /** Who promised: polis, kommun or båda (both). */
+  party: 'polis' | 'kommun' | 'båda';
+  /** Times a year. */
+  target: number;
+  /** The activity names (as the log writes them) that count towards it. */
+  activities: readonly string[];
+  quotas?: readonly { name: string; target: number; activities: readonly string[] }[];
+}

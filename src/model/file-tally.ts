@@ -5,16 +5,14 @@
  * for duplicates and counts. Plain data, so a worker thread can hand it over.
  */
 import type { Activity, Incident, PatrolRound, Rejection } from '../domain.js';
-import { historyIndex, type ReportPeriod } from '../period.js';
+import type { ReportPeriod } from '../period.js';
+import { isOlder, windowAt, type WindowName } from './windows.js';
 
-/** Which window of the history a row is in: 0 the current, 1 the previous, 2… older ones. */
-export type Slot = number;
-
-/** A row of a window of the history: incidents in any, patrol rounds and activities in the current (0) or previous (1). */
+/** A row of a window of the history: incidents in any, patrol rounds and activities in the current or previous one. */
 export type WindowRow =
-  | { line: number; slot: Slot; incident: Incident; round?: undefined; activity?: undefined }
-  | { line: number; slot: Slot; round: PatrolRound; incident?: undefined; activity?: undefined }
-  | { line: number; slot: Slot; activity: Activity; incident?: undefined; round?: undefined };
+  | { line: number; window: WindowName; incident: Incident; round?: undefined; activity?: undefined }
+  | { line: number; window: WindowName; round: PatrolRound; incident?: undefined; activity?: undefined }
+  | { line: number; window: WindowName; activity: Activity; incident?: undefined; round?: undefined };
 
 export interface TallyData {
   rows: number;
@@ -42,20 +40,20 @@ export class FileTally {
   incident(line: number, incident: Incident): void {
     count(this.data.areaNames, incident.area);
     count(this.data.categoryNames, incident.category);
-    const slot = this.place(incident.at);
+    const window = this.place(incident.at);
     // Older windows are kept too: the same incident in two overlapping exports must count once in the trends as well.
-    if (slot !== undefined) this.data.windowRows.push({ line, slot, incident });
+    if (window) this.data.windowRows.push({ line, window, incident });
   }
 
   patrol(line: number, round: PatrolRound): void {
     count(this.data.areaNames, round.area);
-    const slot = this.place(round.start);
-    if (slot !== undefined && slot < 2) this.data.windowRows.push({ line, slot, round });
+    const window = this.place(round.start);
+    if (window && !isOlder(window)) this.data.windowRows.push({ line, window, round });
   }
 
   activity(line: number, activity: Activity): void {
-    const slot = this.place(activity.on);
-    if (slot !== undefined && slot < 2) this.data.windowRows.push({ line, slot, activity });
+    const window = this.place(activity.on);
+    if (window && !isOlder(window)) this.data.windowRows.push({ line, window, activity });
     if (activity.on >= this.period.yearStartsAt && activity.on < this.period.current.endsAt) this.data.activities.push(activity);
   }
 
@@ -76,14 +74,14 @@ export class FileTally {
   }
 
   /** Rows in older windows of the history count as outside the two windows, but go on for the trends. */
-  private place(instant: number): Slot | undefined {
+  private place(instant: number): WindowName | undefined {
     const d = this.data;
     d.rows++;
     if (d.first === null || instant < d.first) d.first = instant;
     if (d.last === null || instant > d.last) d.last = instant;
-    const slot = historyIndex(this.period, instant);
-    if (slot === undefined || slot >= 2) d.outside++;
-    return slot;
+    const window = windowAt(this.period, instant);
+    if (!window || isOlder(window)) d.outside++;
+    return window;
   }
 }
 

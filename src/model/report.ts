@@ -2,7 +2,9 @@
  * The report model: the contract between the core and the templates, and exactly
  * what `--format json` prints. Documented field by field in the README.
  */
-import type { InputKind } from '../domain.js';
+import type { InputAccount, NameSuggestion, DuplicateRow, RejectedRow, SkippedRow } from './report-inputs.js';
+
+export type * from './report-inputs.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -232,71 +234,4 @@ export interface Commitments {
   items: CommitmentProgress[];
   /** Activities in the log that count towards no promise: a name spelt otherwise, perhaps. */
   unmatched: { name: string; count: number }[];
-}
-
-/** Where every row of one input file went: rows = inPeriod + inPrevious + outside + rejected + duplicates + skipped. */
-export interface InputAccount {
-  file: string;
-  kind: InputKind;
-  rows: number;
-  inPeriod: number;
-  inPrevious: number;
-  outside: number;
-  rejected: number;
-  /** Rows inside either window that repeat a row already counted (from this or another file). */
-  duplicates: number;
-  /** Rows that are not data: totals and footers. */
-  skipped: number;
-  /** How the file was read. */
-  format: InputFormat;
-  /** First and last day (local) of the file's usable rows; null when it has none. */
-  span: { first: string; last: string } | null;
-}
-
-export interface InputFormat {
-  /** e.g. "UTF-8 with BOM", "Windows-1252 (guessed, 62 % sure)" */
-  encoding: string;
-  /** True when the encoding was a weak guess: check åäö, or give the encoding. */
-  encodingUnsure: boolean;
-  delimiter: string;
-  /** e.g. "YYYY-MM-DD + HH:MM", "D/M/YYYY HH:MM" */
-  dateFormats: string[];
-  /** field → the header it was read from */
-  columns: Record<string, string>;
-}
-
-export interface RowLocation {
-  file: string;
-  line: number;
-}
-
-export interface DuplicateRow extends RowLocation {
-  duplicateOf: RowLocation;
-  /** "same id" or "same time, area, category and description" */
-  reason: string;
-}
-
-export interface SkippedRow extends RowLocation {
-  reason: string;
-}
-
-export interface NameSuggestion {
-  kind: 'area' | 'category';
-  name: string;
-  count: number;
-  /** The more common name it probably means. */
-  like: string;
-  likeCount: number;
-  /** The config entry that merges them, ready to paste. */
-  config: string;
-}
-
-export interface RejectedRow {
-  file: string;
-  line: number;
-  column: number | null;
-  /** Why, as a code (see src/reasons.ts): `date.invalid`, `area.empty`, … */
-  code: string;
-  /** Why, in English: `Datum: "2024-04-3x" is not a date (expected e.g. 2024-04-29)`. */
-  reason: string;
 }

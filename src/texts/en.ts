@@ -1,7 +1,7 @@
 /** The default template's words in English (`--language en`), one for each Swedish key. */
-import type { TextKey } from './index.js';
+import type { sv } from './sv.js';
 
-export const en: Record<TextKey, string> = {
+export const en: Record<keyof typeof sv, string> = {
   'report.title': 'Situation report {weeks}',
   'report.comparedWith': 'compared with',
   'header.noMarking': 'No marking given',

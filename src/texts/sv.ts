@@ -1,4 +1,4 @@
-/** The default template's words in Swedish, the report's own language: the keys every language has (see ../texts.ts). */
+/** The default template's words in Swedish, the report's own language: the keys every language has (see index.ts). */
 export const sv = {
   'report.title': 'Lägesbild {weeks}',
   'report.comparedWith': 'jämförs med',

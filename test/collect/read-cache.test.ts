@@ -3,10 +3,12 @@
  * one it would be on its own, and a file that changed is read again.
  */
 import { appendFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { collectReport } from '../../src/collect/index.js';
 import { makeModel } from '../../src/pipeline/make-model.js';
 import { ReadCache } from '../../src/collect/read-cache.js';
 import { configSchema } from '../../src/config/schema.js';
+import { FileTally } from '../../src/model/file-tally.js';
 import { reportPeriod } from '../../src/period.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -23,6 +25,8 @@ const INCIDENTS =
 const PATROLS = 'Starttid;Sluttid;Område\n2024-04-16 21:00;2024-04-16 22:00;Centrum\n';
 
 describe('reading the exports once for a batch', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('gives each report what reading the files anew gives, masking counts and all, however often it is asked', async () => {
     const inputs = [
       { file: tmp.write('incidents.csv', INCIDENTS), kind: 'incidents' as const },
@@ -36,6 +40,24 @@ describe('reading the exports once for a batch', () => {
     expect(alone.duplicates).toHaveLength(1);
     expect(alone.rejected).toHaveLength(1);
     for (const model of batch) expect(model).toEqual(alone);
+  });
+
+  it('reads each file for the first report only: the others take what it read', async () => {
+    const inputs = [
+      { file: tmp.write('once-incidents.csv', INCIDENTS), kind: 'incidents' as const },
+      { file: tmp.write('once-patrols.csv', PATROLS), kind: 'patrols' as const },
+    ];
+    // Every usable row read is tallied once: 4 incidents (one rejected) and 1 patrol round per reading of the files.
+    const incidents = vi.spyOn(FileTally.prototype, 'incident');
+    const rounds = vi.spyOn(FileTally.prototype, 'patrol');
+    const cache = new ReadCache();
+    const first = (await collectReport(inputs, period, config, { cache })).model;
+    expect([incidents.mock.calls.length, rounds.mock.calls.length]).toEqual([4, 1]);
+    for (let i = 0; i < 3; i++) expect((await collectReport(inputs, period, config, { cache })).model).toEqual(first);
+    expect([incidents.mock.calls.length, rounds.mock.calls.length]).toEqual([4, 1]);
+    // Without the cache each report reads the files anew.
+    await collectReport(inputs, period, config);
+    expect([incidents.mock.calls.length, rounds.mock.calls.length]).toEqual([8, 2]);
   });
 
   it('reads a file again when it changed between two reports', async () => {

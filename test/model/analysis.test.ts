@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Incident, PatrolRound } from '../../src/domain.js';
 import { ReportBuilder } from '../../src/model/build-report.js';
 import { FileTally } from '../../src/model/file-tally.js';
-import { hotspots } from '../../src/model/hotspots.js';
+import { hotspots } from '../../src/model/sections/hotspots.js';
 import { addCalendarDays, reportPeriod } from '../../src/period.js';
 import { at } from '../support/time.js';
 
@@ -124,7 +124,7 @@ describe('notable incidents', () => {
 
 describe('medborgarlöften', () => {
   it('counts what is done this year against the target and says whether the pace will reach it', async () => {
-    const { followUp } = await import('../../src/model/commitments.js');
+    const { followUp } = await import('../../src/model/sections/commitments.js');
     const day = (d: string) => at(d);
     const activities = [
       { on: day('2024-02-10'), name: 'Narkotikainsats', party: 'polis' },
@@ -190,7 +190,7 @@ describe('found in review', () => {
   });
 
   it('counts for a police promise no activity of another party', async () => {
-    const { followUp } = await import('../../src/model/commitments.js');
+    const { followUp } = await import('../../src/model/sections/commitments.js');
     const r = followUp(
       [{ name: 'Narkotika', party: 'polis', target: 4, activities: ['narkotikainsats'] }],
       [

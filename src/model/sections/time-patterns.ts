@@ -1,21 +1,26 @@
-/** When in the week incidents happen: a weekday × hour grid and a count per day of the window. */
-import type { WindowClock } from '../period.js';
-import type { TimePatterns } from './report.js';
+/** When in the week incidents happen: a weekday × hour grid and a count per day of the current window. */
+import type { WindowClock } from '../../period.js';
+import type { TimePatterns } from '../report.js';
+import { isCurrent } from '../windows.js';
+import type { CountedRow, Section, SectionSetup } from './section.js';
 
-export class TimePatternTally {
+export class TimePatternTally implements Section<TimePatterns> {
   private readonly grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   private readonly perDay: number[];
+  private readonly clock: WindowClock;
   private withoutTime = 0;
 
-  constructor(
-    private readonly clock: WindowClock,
-    days: number,
-  ) {
-    this.perDay = new Array<number>(days).fill(0);
+  constructor({ clock, period }: SectionSetup) {
+    this.clock = clock;
+    this.perDay = new Array<number>(period.current.days).fill(0);
+  }
+
+  add(row: CountedRow): void {
+    if (row.kind === 'incident' && isCurrent(row.window)) this.addAt(row.incident.at, row.incident.dateOnly);
   }
 
   /** An incident with a date but no time counts for its day, not for an hour. */
-  add(instant: number, dateOnly = false): void {
+  private addAt(instant: number, dateOnly = false): void {
     const at = this.clock.locate(instant);
     if (!at) return;
     this.perDay[at.day]!++;

@@ -3,9 +3,13 @@
  * patrol hour, remarks, and the hours of the week with incidents but no patrol —
  * the table a coordinator uses to redirect the guard company.
  */
-import { compareNames } from '../text.js';
-import type { WindowClock } from '../period.js';
-import type { CoverageGap, PatrolCoverage } from './report.js';
+import { compareNames } from '../../text.js';
+import type { WindowClock } from '../../period.js';
+import type { CoverageGap, PatrolCoverage } from '../report.js';
+import { CURRENT, isCurrent, isOlder } from '../windows.js';
+import type { IncidentCounts } from './incidents.js';
+import type { PatrolCounts } from './patrols.js';
+import type { CountedRow, Section, SectionSetup } from './section.js';
 
 const SLOTS = 7 * 24;
 /** An hour of the week is a gap when it had at least this many incidents and no patrol at all. */
@@ -18,12 +22,29 @@ interface AreaSlots {
   remarks: number;
 }
 
-export class CoverageTally {
+/** Reads the incidents per area and the patrol rounds per area of their own sections. */
+export class CoverageTally implements Section<PatrolCoverage> {
   private readonly areas = new Map<string, AreaSlots>();
+  private readonly clock: WindowClock;
 
-  constructor(private readonly clock: WindowClock) {}
+  constructor(
+    private readonly setup: SectionSetup,
+    private readonly incidents: IncidentCounts,
+    private readonly patrols: PatrolCounts,
+  ) {
+    this.clock = setup.clock;
+  }
 
-  addIncident(area: string, instant: number): void {
+  add(row: CountedRow): void {
+    // Without a time of day an incident says nothing of which hour wanted a patrol.
+    if (row.kind === 'incident' && isCurrent(row.window) && !row.incident.dateOnly) this.addIncident(row.area, row.incident.at);
+    else if (row.kind === 'round' && !isOlder(row.window)) {
+      const { round } = row;
+      this.addRound(row.area, round.start, round.minutes, round.remarks !== undefined, isCurrent(row.window));
+    }
+  }
+
+  private addIncident(area: string, instant: number): void {
     const at = this.clock.locate(instant);
     if (at) this.slots(area).incidents[at.weekday * 24 + at.hour]!++;
   }
@@ -32,7 +53,7 @@ export class CoverageTally {
    * A round's minutes are laid over the hours of the week it spans, inside the
    * window: one that began the evening before the window covers its first hour.
    */
-  addRound(area: string, start: number, minutes: number, remarks: boolean, startsInWindow = true): void {
+  private addRound(area: string, start: number, minutes: number, remarks: boolean, startsInWindow: boolean): void {
     const slots = this.slots(area);
     if (remarks && startsInWindow) slots.remarks++;
     const windowStart = this.clock.startsAt;
@@ -50,7 +71,10 @@ export class CoverageTally {
     }
   }
 
-  result(display: (key: string) => string, incidentsByArea: Map<string, number>, patrols: Map<string, { rounds: number; minutes: number }>): PatrolCoverage {
+  result(): PatrolCoverage {
+    const display = (key: string) => this.setup.areas.display(key);
+    const incidentsByArea = this.incidents.byAreaIn(CURRENT);
+    const patrols = this.patrols.byAreaIn(CURRENT);
     const keys = new Set([...incidentsByArea.keys(), ...patrols.keys()].filter((k) => (incidentsByArea.get(k) ?? 0) > 0 || (patrols.get(k)?.rounds ?? 0) > 0));
     const byArea = [...keys].map((key) => {
       const incidents = incidentsByArea.get(key) ?? 0;

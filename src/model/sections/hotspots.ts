@@ -3,8 +3,10 @@
  * classed over the windows of the history as new, persistent, rising, falling
  * or former. The rules are in the README and the report's appendix.
  */
-import { compareNames } from '../text.js';
-import type { HotspotArea, HotspotClass, Hotspots } from './report.js';
+import { compareNames } from '../../text.js';
+import type { HotspotArea, HotspotClass, Hotspots } from '../report.js';
+import type { IncidentCounts } from './incidents.js';
+import type { ReportEnd, Section, SectionSetup } from './section.js';
 
 /** An area is hot in a window when it is among the few areas holding this share of the incidents… */
 export const CORE_SHARE = 0.8;
@@ -18,6 +20,19 @@ export interface AreaHistory {
   name: string;
   /** Counts per window, newest first. */
   history: readonly number[];
+}
+
+/** Reads each area's counts over the history from the incident counts. */
+export class HotspotSection implements Section<Hotspots> {
+  constructor(
+    private readonly setup: SectionSetup,
+    private readonly counts: IncidentCounts,
+  ) {}
+
+  result(end: ReportEnd): Hotspots {
+    const areas = this.counts.areaHistories().map(([key, history]) => ({ name: this.setup.areas.display(key), history }));
+    return hotspots(areas, this.setup.period.history.length, end.windowsWithData);
+  }
 }
 
 export function hotspots(areas: readonly AreaHistory[], windows: number, windowsWithData: number): Hotspots {

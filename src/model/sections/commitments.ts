@@ -3,21 +3,15 @@
  * this year against its yearly target (and its sub-quotas), and whether the
  * pace will reach it by the end of the year.
  */
-import { compareNames } from '../text.js';
-import type { Activity } from '../domain.js';
-import { nameKey } from './names.js';
-import type { CommitmentProgress, Commitments } from './report.js';
+import { compareNames } from '../../text.js';
+import type { Activity, CommitmentTarget } from '../../domain.js';
+import { localDate, type ReportPeriod } from '../../period.js';
+import { nameKey } from '../names.js';
+import type { CommitmentProgress, Commitments } from '../report.js';
+import type { Section, SectionSetup } from './section.js';
 
-export interface CommitmentTarget {
-  name: string;
-  /** Who promised: polis, kommun or båda (both). */
-  party: 'polis' | 'kommun' | 'båda';
-  /** Times a year. */
-  target: number;
-  /** The activity names (as the log writes them) that count towards it. */
-  activities: readonly string[];
-  quotas?: readonly { name: string; target: number; activities: readonly string[] }[];
-}
+export type { CommitmentTarget } from '../../domain.js';
+
 
 export interface YearSoFar {
   year: number;
@@ -39,6 +33,28 @@ const PARTY_WORDS: Record<string, 'polis' | 'kommun' | 'båda'> = {
   'polis och kommun': 'båda',
   'kommun och polis': 'båda',
 };
+
+/** The year's activities, as the logs give them, against the promises. */
+export class CommitmentFollowUp implements Section<Commitments> {
+  private readonly activities: Activity[] = [];
+
+  constructor(private readonly setup: SectionSetup) {}
+
+  addActivity(activity: Activity): void {
+    this.activities.push(activity);
+  }
+
+  result(): Commitments {
+    return followUp(this.setup.options.commitments ?? [], this.activities, yearSoFar(this.setup.period));
+  }
+}
+
+function yearSoFar({ current, yearStartsAt, timeZone }: ReportPeriod): YearSoFar {
+  const year = Number(current.end.slice(0, 4));
+  const daysInYear = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1 ? 366 : 365;
+  const daysGone = Math.round((current.endsAt - yearStartsAt) / 86_400_000);
+  return { year, asOf: localDate(current.endsAt - 1, timeZone), daysGone, daysInYear };
+}
 
 export function followUp(targets: readonly CommitmentTarget[], activities: readonly Activity[], year: YearSoFar): Commitments {
   const share = year.daysGone / year.daysInYear;

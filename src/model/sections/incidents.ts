@@ -1,0 +1,142 @@
+/**
+ * Incidents by area, by category and by both, now and in the previous window:
+ * the `incidents` part (areas, categories, the area × category matrix). The
+ * counts by area go back over every window of the history, for the hot-spot
+ * trends. Other sections read these counts: they are the report's basic tallies.
+ */
+import { compareNames } from '../../text.js';
+import type { NameBook } from '../names.js';
+import type { AreaCategoryCount, Change, IncidentSummary, NamedCount } from '../report.js';
+import { isOlder, windowIndex, type WindowName } from '../windows.js';
+import { change, type CountedRow, type Section, type SectionSetup } from './section.js';
+
+/** Counts per window of the history, newest first: [current, previous, older…]. */
+type Tally = number[];
+
+/** A name with incidents in either window, the key it is tallied under, and its counts. */
+export interface Ranked {
+  key: string;
+  value: NamedCount;
+}
+
+export class IncidentCounts implements Section<IncidentSummary> {
+  private readonly byArea = new Map<string, Tally>();
+  private readonly byCategory = new Map<string, Tally>();
+  private readonly byAreaCategory = new Map<string, Map<string, Tally>>();
+
+  constructor(private readonly setup: SectionSetup) {}
+
+  add(row: CountedRow): void {
+    if (row.kind !== 'incident') return;
+    const { window, area, category } = row;
+    this.bump(this.byArea, area, window);
+    if (isOlder(window)) return; // only the area's count, for the trends
+    this.bump(this.byCategory, category, window);
+    let pairs = this.byAreaCategory.get(area);
+    if (!pairs) this.byAreaCategory.set(area, (pairs = new Map()));
+    this.bump(pairs, category, window);
+  }
+
+  /** Incidents of an area (by key) in a window. */
+  inArea(key: string, window: WindowName): number {
+    return this.byArea.get(key)?.[windowIndex(window)] ?? 0;
+  }
+
+  /** Incidents of a category (by key) in the current or previous window. */
+  inCategory(key: string, window: WindowName): number {
+    return this.byCategory.get(key)?.[windowIndex(window)] ?? 0;
+  }
+
+  /** Each area's incidents in a window, areas in the order they were first counted. */
+  byAreaIn(window: WindowName): Map<string, number> {
+    const k = windowIndex(window);
+    return new Map([...this.byArea].map(([key, t]) => [key, t[k]!]));
+  }
+
+  /** Each area's counts over the history, newest window first, areas in the order they were first counted. */
+  areaHistories(): [key: string, history: readonly number[]][] {
+    return [...this.byArea];
+  }
+
+  /** Areas with incidents in either window, most first. */
+  rankedAreas(): Ranked[] {
+    return ranked(this.byArea, this.setup.areas);
+  }
+
+  /** Categories with incidents in either window, most first. */
+  rankedCategories(): Ranked[] {
+    return ranked(this.byCategory, this.setup.categories);
+  }
+
+  result(): IncidentSummary {
+    const areas = this.rankedAreas();
+    const categories = this.rankedCategories();
+    const byArea = areas.map((a) => a.value);
+    const byCategory = categories.map((c) => c.value);
+    const total = sum(byArea);
+    return {
+      total: total.count,
+      previousTotal: total.previous,
+      change: total.change,
+      changePercent: total.changePercent,
+      byArea,
+      byCategory,
+      areasWithIncidents: byArea.filter((a) => a.count > 0).length,
+      categoriesWithIncidents: byCategory.filter((c) => c.count > 0).length,
+      byAreaCategory: this.pairs(),
+      matrix: this.matrix(areas, categories),
+    };
+  }
+
+  private pairs(): AreaCategoryCount[] {
+    const { areas, categories } = this.setup;
+    const out: AreaCategoryCount[] = [];
+    for (const [area, row] of this.byAreaCategory) {
+      for (const [category, t] of row) {
+        if (t[0] === 0 && t[1] === 0) continue; // seen only in older windows
+        out.push({ area: areas.display(area), category: categories.display(category), ...change(t[0]!, t[1]!) });
+      }
+    }
+    return out.sort((a, b) => b.count - a.count || b.previous - a.previous || compareNames(a.area, b.area) || compareNames(a.category, b.category));
+  }
+
+  private matrix(areas: Ranked[], categories: Ranked[]): IncidentSummary['matrix'] {
+    const rows = areas.map(({ key, value: area }) => {
+      const row = this.byAreaCategory.get(key);
+      const cells = categories.map((c) => {
+        const t = row?.get(c.key);
+        return change(t?.[0] ?? 0, t?.[1] ?? 0);
+      });
+      return { area: area.name, cells, total: change(area.count, area.previous) };
+    });
+    return {
+      categories: categories.map((c) => c.value.name),
+      rows,
+      totals: categories.map((c) => change(c.value.count, c.value.previous)),
+      total: sum(areas.map((a) => a.value)),
+    };
+  }
+
+  private bump<K>(map: Map<K, Tally>, key: K, window: WindowName): void {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = new Array<number>(this.setup.period.history.length).fill(0)));
+    t[windowIndex(window)]! += 1;
+  }
+}
+
+function sum(items: readonly Change[]): Change {
+  return change(
+    items.reduce((s, c) => s + c.count, 0),
+    items.reduce((s, c) => s + c.previous, 0),
+  );
+}
+
+const byCountThenName = (a: NamedCount, b: NamedCount) => b.count - a.count || b.previous - a.previous || compareNames(a.name, b.name);
+
+/** Named counts of the two windows, most incidents first, with the key each was tallied under. */
+function ranked(tallies: Map<string, Tally>, book: NameBook): Ranked[] {
+  return [...tallies]
+    .filter(([, t]) => t[0]! + t[1]! > 0)
+    .map(([key, t]) => ({ key, value: { name: book.display(key), ...change(t[0]!, t[1]!) } }))
+    .sort((a, b) => byCountThenName(a.value, b.value));
+}
