@@ -34,7 +34,7 @@ describe('what a user sees when something is wrong', () => {
     const config = tmp.write('bad.json', '{"period": {"anchor": "första måndagen"}}');
     const r = await runCli(['generate', '--config', config, '--incidents', 'fixtures/incidents-kommun.csv', '-o', '-']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`error: ${config}: key "period.anchor": must be a date written YYYY-MM-DD\n`);
+    expect(r.stderr).toBe(`error: ${config}:1:23: key "period.anchor": must be a date written YYYY-MM-DD\n`);
   });
 
   it('names the feature of a map whose geometry is wrong, exit 3, and makes no report', async () => {
