@@ -1,25 +1,22 @@
 /** Finds and reads the config file (JSON or YAML); every problem names the file, the place and the key. */
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
+import { findConfig, type ConfigLocation, type FindOptions } from './find.js';
 import { describeProblem } from './issues.js';
 import { parseConfigText } from './parse-text.js';
 import { type Config, configSchema, defaultConfig } from './schema.js';
 
-export const CONFIG_NAMES = ['lagesbild.config.json', 'lagesbild.config.yaml', 'lagesbild.config.yml'];
-
-export interface LoadedConfig {
+export interface LoadedConfig extends ConfigLocation {
   config: Config;
-  /** The file it came from, or null for the defaults. */
-  file: string | null;
 }
 
-/** `explicit` from --config; otherwise the first of CONFIG_NAMES in `cwd`, otherwise the defaults. */
-export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
-  const file = explicit ?? CONFIG_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
-  if (file === undefined) return { config: defaultConfig, file: null };
+/** `explicit` from --config; otherwise as findConfig() looks, from `cwd`; otherwise the defaults. */
+export async function loadConfig(explicit: string | undefined, cwd: string, options: FindOptions = {}): Promise<LoadedConfig> {
+  const location = findConfig(explicit, cwd, options);
+  const { file } = location;
+  if (file === null) return { ...location, config: defaultConfig };
   if (!['.json', '.yaml', '.yml'].includes(extname(file).toLowerCase())) {
     throw new ConfigError(`${file}: a config file is JSON (.json) or YAML (.yaml, .yml)`);
   }
@@ -27,9 +24,10 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read the config file (${describeFsError(error)})`, { cause: error });
+    const which = location.source === 'environment' ? 'the config file that LAGESBILD_CONFIG names' : 'the config file';
+    throw new ConfigError(`${file}: cannot read ${which} (${describeFsError(error)})`, { cause: error });
   }
-  return { config: await parseConfig(text, file, resolve(cwd, file)), file };
+  return { ...location, config: await parseConfig(text, file, resolve(cwd, file)) };
 }
 
 /** `file` as messages name it; `path` where it is, for the paths inside it (default: `file` from the working folder). */

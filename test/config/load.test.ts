@@ -126,7 +126,7 @@ describe('paths in a config', () => {
 describe('loading', () => {
   it('finds lagesbild.config.json in the working folder, and says when --config names a missing file', async () => {
     tmp.write('lagesbild.config.json', '{"municipality": "Hittad kommun"}');
-    expect((await loadConfig(undefined, tmp.dir)).config.municipality).toBe('Hittad kommun');
+    expect((await loadConfig(undefined, tmp.dir, { env: {} })).config.municipality).toBe('Hittad kommun');
     await expect(loadConfig(tmp.dir + '/saknas.json', tmp.dir)).rejects.toThrow(`${tmp.dir}/saknas.json: cannot read the config file (no such file)`);
   });
 
@@ -135,6 +135,6 @@ describe('loading', () => {
     mkdirSync(join(dir, 'mall'), { recursive: true });
     writeFileSync(join(dir, 'egen.yaml'), 'municipality: Relativ\ntemplate: mall\n');
     const loaded = await loadConfig('egen.yaml', dir);
-    expect(loaded).toMatchObject({ file: 'egen.yaml', config: { municipality: 'Relativ', template: join(dir, 'mall') } });
+    expect(loaded).toMatchObject({ file: 'egen.yaml', source: 'option', config: { municipality: 'Relativ', template: join(dir, 'mall') } });
   });
 });
