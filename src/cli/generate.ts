@@ -8,7 +8,6 @@ import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
 import type { MadeModel } from '../pipeline/make-model.js';
 import { ReadCache } from '../collect/read-cache.js';
-import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { formatPosition, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
@@ -24,6 +23,7 @@ import { lockFolder } from './lock.js';
 import type { LogFields, Logger } from './log.js';
 import { createProgress } from './progress.js';
 import { checkOutput, writeOutput, writeStdout } from './write-output.js';
+import { runConfig } from './config.js';
 
 export interface GenerateOptions extends JobOptions {
   format?: string;
@@ -40,7 +40,7 @@ export interface GenerateOptions extends JobOptions {
 const SHOWN_REJECTIONS = 20;
 
 export async function generate(options: GenerateOptions, log: Logger, cwd = process.cwd()): Promise<void> {
-  const loaded = await loadConfig(options.config, cwd);
+  const loaded = await runConfig(options.config, log, cwd);
   const { config } = loaded;
   log.maskWith(options.redact === false ? false : config.redaction);
   const now = currentTime(options, config);

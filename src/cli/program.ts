@@ -38,7 +38,7 @@ export function buildProgram(log: () => Logger): Command {
 
   withInputs(program.command('validate').description('read the exports as generate would and report what was found and what to fix; writes no report'))
     .addOption(new Option('--format <format>', 'text for people, json for scripts').choices(['text', 'json']).default('text'))
-    .action(async (options) => (await import('./validate.js')).validate(options));
+    .action(async (options) => (await import('./validate.js')).validate(options, log()));
 
   program
     .command('init')
@@ -72,7 +72,7 @@ function withInputs(command: Command): Command {
     .option('-t, --to <date>', 'last day of the window, YYYY-MM-DD (with --from: sets its length)')
     .option('-d, --days <n>', "length of the window in days (default: the config's, 14)")
     .option('--now <date-time>', 'take this as the current time: it chooses the default window and dates the PDF (default: SOURCE_DATE_EPOCH, else the clock)')
-    .option('-c, --config <file>', 'config file (default: lagesbild.config.json/.yaml in the working directory)')
+    .option('-c, --config <file>', 'config file (default: $LAGESBILD_CONFIG, else the nearest lagesbild.config.json/.yaml/.yml here or in a folder above)')
     .option('--encoding <name>', 'character encoding of every input, e.g. windows-1252 (default: detected per file)')
     .option('--no-redact', 'show personal data (personnummer, phone numbers, e-mail, plates, configured names) as it is in the exports; said in the report');
 }

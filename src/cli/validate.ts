@@ -6,7 +6,6 @@
 import { resolve } from 'node:path';
 import type { InputSpec } from '../collect/index.js';
 import { makeModel, type MadeModel } from '../pipeline/make-model.js';
-import { loadConfig } from '../config/load.js';
 import { ExitCode, LagesbildError, formatPosition, type InputError, QuietExit, UsageError } from '../errors.js';
 import type { InputAccount } from '../model/report.js';
 import { weekRange } from '../render/format.js';
@@ -17,6 +16,8 @@ import { createProgress } from './progress.js';
 import { printable } from '../text.js';
 import { sourceOfFormat } from '../ingest/sources.js';
 import { writeStdout } from './write-output.js';
+import { runConfig } from './config.js';
+import type { Logger } from './log.js';
 
 export interface ValidateOptions extends InputOptions {
   format?: string;
@@ -33,10 +34,10 @@ export interface ValidationReport {
   exitCode: number;
 }
 
-export async function validate(options: ValidateOptions, cwd = process.cwd()): Promise<void> {
+export async function validate(options: ValidateOptions, log: Logger, cwd = process.cwd()): Promise<void> {
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of text, json`);
-  const loaded = await loadConfig(options.config, cwd);
+  const loaded = await runConfig(options.config, log, cwd);
   const { config } = loaded;
   const period = resolvePeriod(options, config);
   // Every export the run would read: the config's, or, in a batch, each report's, once each.

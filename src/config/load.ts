@@ -1,60 +1,45 @@
-/** Finds and reads the config file (JSON or YAML); every problem names the file and the key. */
+/** Finds and reads the config file (JSON or YAML); every problem names the file, the place and the key. */
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { dirname, extname, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
+import { findConfig, type ConfigLocation, type FindOptions } from './find.js';
+import { describeProblem } from './issues.js';
+import { parseConfigText } from './parse-text.js';
 import { type Config, configSchema, defaultConfig } from './schema.js';
 
-export const CONFIG_NAMES = ['lagesbild.config.json', 'lagesbild.config.yaml', 'lagesbild.config.yml'];
-
-export interface LoadedConfig {
+export interface LoadedConfig extends ConfigLocation {
   config: Config;
-  /** The file it came from, or null for the defaults. */
-  file: string | null;
 }
 
-/** `explicit` from --config; otherwise the first of CONFIG_NAMES in `cwd`, otherwise the defaults. */
-export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
-  const file = explicit ?? CONFIG_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
-  if (file === undefined) return { config: defaultConfig, file: null };
+/** `explicit` from --config; otherwise as findConfig() looks, from `cwd`; otherwise the defaults. */
+export async function loadConfig(explicit: string | undefined, cwd: string, options: FindOptions = {}): Promise<LoadedConfig> {
+  const location = findConfig(explicit, cwd, options);
+  const { file } = location;
+  if (file === null) return { ...location, config: defaultConfig };
   if (!['.json', '.yaml', '.yml'].includes(extname(file).toLowerCase())) {
     throw new ConfigError(`${file}: a config file is JSON (.json) or YAML (.yaml, .yml)`);
   }
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read the config file (${describeFsError(error)})`, { cause: error });
+    const which = location.source === 'environment' ? 'the config file that LAGESBILD_CONFIG names' : 'the config file';
+    throw new ConfigError(`${file}: cannot read ${which} (${describeFsError(error)})`, { cause: error });
   }
-  return { config: await parseConfig(text, file), file };
+  return { ...location, config: await parseConfig(text, file, resolve(cwd, file)) };
 }
 
-export async function parseConfig(text: string, file: string): Promise<Config> {
-  let raw: unknown;
-  try {
-    // YAML is loaded only for YAML files: most runs need no YAML parser.
-    raw = extname(file).toLowerCase() === '.json' ? JSON.parse(text.replace(/^\uFEFF/, '')) : parseYaml(text);
-  } catch (error) {
-    const first = (error as Error).message.split('\n')[0]!;
-    throw new ConfigError(`${file}: not valid ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${first}`, { cause: error });
-  }
-  const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ConfigError(`${file}: ${describeIssue(result.error)}`);
+/** `file` as messages name it; `path` where it is, for the paths inside it (default: `file` from the working folder). */
+export async function parseConfig(text: string, file: string, path = resolve(file)): Promise<Config> {
+  const parsed = parseConfigText(text, file);
+  const result = configSchema.safeParse(parsed.raw ?? {});
+  if (!result.success) throw new ConfigError(describeProblem(file, result.error, configSchema, parsed));
   const config = result.data;
-  // A template folder and a map are where the config says, wherever the command runs.
-  if (config.template !== undefined) config.template = resolve(dirname(file), config.template);
-  if (config.map !== undefined) config.map.areas = resolve(dirname(file), config.map.areas);
+  // The paths a config names are where the config says, wherever the command runs (inputs and output.dir: cli/jobs.ts).
+  const dir = dirname(path);
+  if (config.template !== undefined) config.template = resolve(dir, config.template);
+  if (config.map !== undefined) config.map.areas = resolve(dir, config.map.areas);
+  if (config.chromium !== undefined) config.chromium = resolve(dir, config.chromium);
   return config;
-}
-
-/** The first problem zod found, naming the key: `key "period.days": …` or `unknown key "perod"`. */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const path = issue.path.join('.');
-  return issue.code === 'unrecognized_keys'
-    ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${[...issue.path, k].join('.')}"`).join(', ')}`
-    : `key "${path || '(top level)'}": ${issue.message}`;
 }

@@ -5,7 +5,7 @@
 import type { InputKind } from '../domain.js';
 import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS, type FieldOf } from '../fields.js';
 import { InputError } from '../errors.js';
-import { looseKey as normalizeHeader } from '../text.js';
+import { editDistance, looseKey as normalizeHeader } from '../text.js';
 
 export type { ActivityField, FieldOf, IncidentField, PatrolField } from '../fields.js';
 
@@ -104,18 +104,6 @@ function nearestHeader(headers: readonly string[], aliases: readonly string[]): 
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 const quote = (s: string) => `"${s}"`;

@@ -14,7 +14,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { describeIssue } from '../config/load.js';
+import { describeIssue } from '../config/issues.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isCalendarDate } from '../period.js';
 
@@ -77,5 +77,5 @@ async function readCase(dir: string): Promise<TestCase> {
     return { name: basename(dir), dir, file, spec: new ConfigError(`${file}: cannot be read: ${String((error as Error).message).split('\n')[0]}`, { cause: error }) };
   }
   const parsed = caseSchema.safeParse(raw ?? {});
-  return { name: basename(dir), dir, file, spec: parsed.success ? parsed.data : new ConfigError(`${file}: ${describeIssue(parsed.error)}`) };
+  return { name: basename(dir), dir, file, spec: parsed.success ? parsed.data : new ConfigError(`${file}: ${describeIssue(parsed.error, caseSchema)}`) };
 }

@@ -42,7 +42,8 @@ export type ReadableCase = TestCase & { spec: CaseSpec };
 /** `printerFor` hands out the run's one browser, started with the first case's config (its chromium and timeout). */
 export async function renderCase(c: ReadableCase, printerFor: (config: Config) => PdfPrinter): Promise<CaseOutputs> {
   const { spec, dir } = c;
-  const { config } = await loadConfig(spec.config === undefined ? undefined : resolve(dir, spec.config), dir);
+  // The case's own config, or one in its folder: a case renders the same wherever it is run from.
+  const { config } = await loadConfig(spec.config === undefined ? undefined : resolve(dir, spec.config), dir, { parents: false });
   const printer = printerFor(config);
   const period = reportPeriod(spec.from, spec.days ?? config.period.days, config.timezone, config.period.history);
   const now = spec.now === undefined ? noonAfter(period.current.end, config.timezone) : new TimeReader(config.timezone).dateTime(spec.now);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_ARGS, runCli } from '../support/cli.js';
+import { FIXTURE_ARGS, NO_CONFIG, runCli } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
 
 const tmp = tempDir();
@@ -11,7 +11,7 @@ describe('what a user sees when something is wrong', () => {
   it('names a missing input file, exit 2', async () => {
     const r = await runCli(['generate', '--incidents', 'fixtures/nope.csv', '--from', '2024-04-15', '-o', '-']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: fixtures/nope.csv: no such file\n');
+    expect(r.stderr).toBe(`${NO_CONFIG}error: fixtures/nope.csv: no such file\n`);
   });
 
   it('names the file and the missing column, listing the headers found, exit 2', async () => {
@@ -27,14 +27,14 @@ describe('what a user sees when something is wrong', () => {
     const file = tmp.write('trasig.csv', 'Tidpunkt,Plats,Typ\n2024-04-15 10:00,Centrum,stöld\n2024-04-16 10:00,"Centrum,stöld\n');
     const r = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '-o', '-']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: ${file}:3: not readable as CSV: a quoted field that starts on this line is never closed\n`);
+    expect(r.stderr).toBe(`${NO_CONFIG}error: ${file}:3: not readable as CSV: a quoted field that starts on this line is never closed\n`);
   });
 
   it('names the config key that is wrong, exit 3', async () => {
     const config = tmp.write('bad.json', '{"period": {"anchor": "första måndagen"}}');
     const r = await runCli(['generate', '--config', config, '--incidents', 'fixtures/incidents-kommun.csv', '-o', '-']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`error: ${config}: key "period.anchor": must be a date written YYYY-MM-DD\n`);
+    expect(r.stderr).toBe(`error: ${config}:1:23: key "period.anchor": must be a date written YYYY-MM-DD\n`);
   });
 
   it('names the feature of a map whose geometry is wrong, exit 3, and makes no report', async () => {
@@ -45,7 +45,7 @@ describe('what a user sees when something is wrong', () => {
     const r = await runCli(['generate', '--config', config, '--incidents', 'fixtures/incidents-kommun.csv', '--from', '2024-04-15', '-o', output]);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
-      `error: ${map}: feature 2 of 2 ("Hamnen"): outer ring is not closed: it starts at [612000, 6566000] and ends at [612000, 6566500]; a GeoJSON ring ends where it starts\n`,
+      `config: ${config}\nerror: ${map}: feature 2 of 2 ("Hamnen"): outer ring is not closed: it starts at [612000, 6566000] and ends at [612000, 6566500]; a GeoJSON ring ends where it starts\n`,
     );
     expect(existsSync(output)).toBe(false);
   });
@@ -53,7 +53,7 @@ describe('what a user sees when something is wrong', () => {
   it('rejects a bad --from or --format, exit 4', async () => {
     const from = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--from', '2024-04-31']);
     expect(from.code).toBe(4);
-    expect(from.stderr).toBe('error: --from: "2024-04-31" is not a date written YYYY-MM-DD\n');
+    expect(from.stderr).toBe(`${NO_CONFIG}error: --from: "2024-04-31" is not a date written YYYY-MM-DD\n`);
     const format = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--format', 'docx']);
     expect(format.code).toBe(4);
     expect(format.stderr).toContain("argument 'docx' is invalid. Allowed choices are pdf, html, json.");
@@ -104,7 +104,7 @@ describe('the command line refuses what it cannot do right', () => {
     const both = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--now', '2024-05-05', '--from', '2024-04-15', '--format', 'json', '-o', '-', '--quiet']);
     expect(JSON.parse(both.stdout).period).toMatchObject({ start: '2024-04-15', end: '2024-04-28' });
     const junk = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', '--now', '1', '-o', '-']);
-    expect(junk.stderr).toBe('error: --now: "1" is not a date or date-time (e.g. 2024-05-06 or 2024-05-06T08:00)\n');
+    expect(junk.stderr).toBe(`${NO_CONFIG}error: --now: "1" is not a date or date-time (e.g. 2024-05-06 or 2024-05-06T08:00)\n`);
   });
 
   it('names a fortnight across the new year by its ISO week-year', async () => {
@@ -116,13 +116,13 @@ describe('the command line refuses what it cannot do right', () => {
   it('refuses the same file given twice', async () => {
     const r = await runCli(['generate', '--incidents', 'fixtures/incidents-kommun.csv', './fixtures/incidents-kommun.csv', '--from', '2024-04-15', '-o', '-']);
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe('error: the same file is given twice: fixtures/incidents-kommun.csv and ./fixtures/incidents-kommun.csv\n');
+    expect(r.stderr).toBe(`${NO_CONFIG}error: the same file is given twice: fixtures/incidents-kommun.csv and ./fixtures/incidents-kommun.csv\n`);
   });
 
   it('says so when the output is a folder, or its name does not match --format, before reading anything', async () => {
     const folder = await runCli([...FIXTURE_ARGS, '--output', tmp.dir]);
     expect(folder.code).toBe(5);
-    expect(folder.stderr).toBe(`error: ${tmp.dir}: is a folder; give a file name for the report\n`);
+    expect(folder.stderr).toBe(`config: fixtures/lagesbild.config.json\nerror: ${tmp.dir}: is a folder; give a file name for the report\n`);
     const mismatch = await runCli([...FIXTURE_ARGS, '--output', join(tmp.dir, 'r.pdf'), '--format', 'json']);
     expect(mismatch.code).toBe(4);
     expect(mismatch.stderr).toContain('error: --format json does not match the output file name');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { NO_CONFIG, runCli } from '../support/cli.js';
 import { pdfPages } from '../support/pdf-text.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -60,7 +60,7 @@ describe("the coordinator's notes", async () => {
   it('say which file could not be read', async () => {
     const r = await runCli(['generate', '--incidents', incidents, '--from', '2024-04-15', '--notes', join(tmp.dir, 'saknas.md'), '-o', '-', '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: ${join(tmp.dir, 'saknas.md')}: cannot read the notes: no such file\n`);
+    expect(r.stderr).toBe(`${NO_CONFIG}error: ${join(tmp.dir, 'saknas.md')}: cannot read the notes: no such file\n`);
   });
 });
 
@@ -83,7 +83,7 @@ describe('a municipality\'s own template', async () => {
   it('must be a folder', async () => {
     const r = await runCli(['generate', '--incidents', incidents, '--from', '2024-04-15', '--template', join(dir, 'nej'), '--format', 'html', '-o', '-']);
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe(`error: --template: ${join(dir, 'nej')} is not a folder\n`);
+    expect(r.stderr).toBe(`${NO_CONFIG}error: --template: ${join(dir, 'nej')} is not a folder\n`);
   });
 });
 
@@ -105,7 +105,7 @@ describe('a template folder is a closed box', async () => {
     const r = await generate(dir);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
-      `error: template ${join(dir, 'partials/title.hbs')}:2: {{{meta.municipality}}} would put data into the page unescaped, where it could become markup; use {{meta.municipality}}\n`,
+      `${NO_CONFIG}error: template ${join(dir, 'partials/title.hbs')}:2: {{{meta.municipality}}} would put data into the page unescaped, where it could become markup; use {{meta.municipality}}\n`,
     );
     const amp = await generate(template('ampersand', '<h1>{{& meta.municipality}}</h1>'));
     expect(amp.code).toBe(3);
@@ -145,7 +145,7 @@ describe('a template folder is a closed box', async () => {
     symlinkSync(tmp.write('hemlig.css', '/* hemlig */'), join(dir, 'style.css'));
     const r = await generate(dir);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`error: template ${join(dir, 'style.css')}: is a link to a file outside the template folder\n`);
+    expect(r.stderr).toBe(`${NO_CONFIG}error: template ${join(dir, 'style.css')}: is a link to a file outside the template folder\n`);
     const { rmSync } = await import('node:fs');
     rmSync(join(dir, 'style.css'));
     const output = join(tmp.dir, 'stil.pdf');
@@ -160,7 +160,7 @@ describe('a template folder is a closed box', async () => {
     symlinkSync(outside, join(dir, 'partials', 'notable.hbs'));
     const r = await generate(dir);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`error: template ${join(dir, 'partials/notable.hbs')}: is a link to a file outside the template folder\n`);
+    expect(r.stderr).toBe(`${NO_CONFIG}error: template ${join(dir, 'partials/notable.hbs')}: is a link to a file outside the template folder\n`);
   });
 
   it('prints CSS in the data as text, and nothing is fetched', async () => {

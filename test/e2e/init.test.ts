@@ -57,7 +57,9 @@ describe('lagesbild init', async () => {
     expect(pages[0]).toMatch(/Händelser\s+50/); // the sample's second fortnight: the last complete one
     expect((await asCron(command)).code).toBe(0);
     const log = readFileSync(join(dir, 'rapporter.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(log.map((l) => l.message.replace(/ \(.*/, ''))).toEqual([expect.stringMatching(/^Wrote rapporter\/lagesbild-/), expect.stringMatching(/exists already: nothing to do/)]);
+    // Each run's log says which config it found: cron runs in the set-up's folder.
+    const config = `config: ${join(dir, 'lagesbild.config.yaml')}`;
+    expect(log.map((l) => l.message.replace(/ \(.*/, ''))).toEqual([config, expect.stringMatching(/^Wrote rapporter\/lagesbild-/), config, expect.stringMatching(/exists already: nothing to do/)]);
   });
 
   it('says that the CI job needs to know how to install lagesbild', () => {

@@ -32,10 +32,10 @@ describe('files', () => {
     const bad = tmp.write('bad-mode.json', JSON.stringify({ output: { mode: '0044' } }));
     const refused = await runCli(['generate', '-c', bad, '-i', 'fixtures/incidents-kommun.csv', '--from', '2024-04-15', '-o', '-']);
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toBe(`error: ${bad}: key "output.mode": must let the owner read and write the report\n`);
+    expect(refused.stderr).toBe(`error: ${bad}:1:19: key "output.mode": must let the owner read and write the report\n`);
     const open = tmp.write('open-mode.json', JSON.stringify({ output: { mode: '0644' } }));
     const everyone = await runCli(['generate', '-c', open, '-i', 'fixtures/incidents-kommun.csv', '--from', '2024-04-15', '-o', '-']);
-    expect(everyone.stderr).toBe(`error: ${open}: key "output.mode": must not let everyone read or write the report: a lägesbild is not public\n`);
+    expect(everyone.stderr).toBe(`error: ${open}:1:19: key "output.mode": must not let everyone read or write the report: a lägesbild is not public\n`);
   });
 });
 

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, spawnCli } from '../support/cli.js';
+import { NO_CONFIG, ROOT, runCli, spawnCli } from '../support/cli.js';
 import { pdfInfo, pdfPages } from '../support/pdf-text.js';
 import { descendants, eventually } from '../support/processes.js';
 import { tempDir } from '../support/tmp.js';
@@ -82,14 +82,17 @@ describe('a cron job', () => {
     expect(r.stderr.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ level: 'error', message: "unknown option '--bogus'" })]);
     const missing = await runCli(['generate', '-i', 'saknas.csv', '--from', '2024-04-15', '--log-format', 'json']);
     expect(missing.code).toBe(2);
-    expect(JSON.parse(missing.stderr)).toMatchObject({ level: 'error', message: 'saknas.csv: no such file' });
+    expect(missing.stderr.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ level: 'info', message: NO_CONFIG.trim(), config: null }),
+      expect.objectContaining({ level: 'error', message: 'saknas.csv: no such file' }),
+    ]);
   });
 
   it('says which config key names exports that are missing', async () => {
     const missing = setUp('missing', { inputs: { incidents: ['exporter/inga-*.csv'] } });
     const r = await runCli(['generate', '--config', join(missing, 'lagesbild.config.json'), '--now', NOW]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: ${join(missing, 'exporter/inga-*.csv')}: no file matches this pattern (config key "inputs.incidents")\n`);
+    expect(r.stderr).toBe(`config: ${join(missing, 'lagesbild.config.json')}\nerror: ${join(missing, 'exporter/inga-*.csv')}: no file matches this pattern (config key "inputs.incidents")\n`);
   });
 });
 

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/lagesbild', import.meta.url));
 
+/** What a run in the repository without --config says first: the search ends at the repository's root, which has no config. */
+export const NO_CONFIG = `no config found (looked in ${ROOT.replace(/\/$/, '')}); using the defaults\n`;
+
 export interface CliResult {
   code: number | null;
   stdout: string;
