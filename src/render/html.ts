@@ -14,6 +14,7 @@ import { dayLineSvg, heatmapSvg } from './charts.js';
 import { changeMapSvg, choroplethSvg, pointMapSvg, type MapWords } from './maps.js';
 import { fontFaceCss } from './fonts.js';
 import { formatsFor } from './format.js';
+import { withPolicy } from './page-policy.js';
 import { precompiled } from './precompiled.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
 import { text, type Language } from '../texts/index.js';
@@ -26,6 +27,8 @@ export interface RenderedHtml {
   footerTemplate: string;
   /** Folders the page's own assets (a logo) may come from, first match wins; none when absent. */
   assets?: readonly string[];
+  /** The template folder given (--template, the config's), to name when its page cannot be printed; none for the default. */
+  template?: string;
 }
 
 /**
@@ -37,7 +40,9 @@ export async function renderHtml(model: ReportModel, templateDir?: string): Prom
   const template = await compiledTemplate(templateDir, model.meta.language);
   const context = { ...model, css: template.css };
   try {
-    return { html: template.report(context), headerTemplate: template.header(context), footerTemplate: template.footer(context), assets: template.dirs };
+    // The page policy first in the document, whatever the template's head holds: the page loads nothing from outside.
+    const html = withPolicy(template.report(context));
+    return { html, headerTemplate: template.header(context), footerTemplate: template.footer(context), assets: template.dirs, template: templateDir };
   } catch (error) {
     throw new TemplateError(`template ${templateDir ?? DEFAULT_TEMPLATE_DIR}: ${(error as Error).message}`, { cause: error });
   }
