@@ -13,9 +13,9 @@ export const ExitCode = {
   usage: 4,
   /** The output was refused: it exists (without --force) or cannot be written. */
   output: 5,
-  /** No usable browser: none found, or the one given cannot be started. */
+  /** No usable browser: none found, or the one given cannot be started (it ends at once without answering). */
   render: 6,
-  /** The browser crashed or hung, on launch or while printing, twice. */
+  /** The browser never answered after it was started, or crashed or hung, on launch or while printing, twice. */
   browserFailed: 7,
   /** Another run holds the output folder's lock for longer than the wait. */
   locked: 8,
