@@ -29,16 +29,14 @@ const NOT_A_PHONE =
 /** Digits alone: a mobile number, or 08 and 7–8 digits, or a two-digit area code and 6–7 digits. */
 const BARE = /^0(?:7\d{8}|8\d{7,8}|(?:1[13689]|2[136]|3[1356]|4[0246]|54|6[03]|90)\d{6,7})$/;
 
-/** The word before the number that says it is another number: faktura, OCR, ärende, dnr, … (then perhaps nr, nummer, :). */
+/** Words that, right before a number (then perhaps nr, nummer, :), say it is another number than a phone's; `*`: any ending. */
+export const OTHER_NUMBERS: readonly string[] = [
+  'faktura*', 'fakt', 'ocr*', 'ärende*', 'arende*', 'dnr', 'diarie*', 'referens*', 'ref', 'kundnr', 'kundnummer', 'order*', 'avinr',
+  'avinummer', 'bankgiro*', 'bg', 'plusgiro*', 'pg', 'konto*', 'clearing*', 'orgnr', 'org', 'organisationsn*', 'löpnr', 'löpnummer',
+  'serienr', 'serienummer', 'artikelnr', 'artikelnummer', 'betalningsreferens', 'invoice', 'reference',
+];
 const NAMED_OTHERWISE = new RegExp(
-  '(?:^|[^\\p{L}\\p{N}])(?:' +
-    [
-      'faktura\\p{L}*', 'fakt', 'ocr\\p{L}*', 'ärende\\p{L}*', 'arende\\p{L}*', 'dnr', 'diarie\\p{L}*', 'referens\\p{L}*', 'ref',
-      'kundnr', 'kundnummer', 'order\\p{L}*', 'avinr', 'avinummer', 'bankgiro\\p{L}*', 'bg', 'plusgiro\\p{L}*', 'pg',
-      'konto\\p{L}*', 'clearing\\p{L}*', 'orgnr', 'org', 'organisationsn\\p{L}*', 'löpnr', 'löpnummer', 'serienr', 'serienummer',
-      'artikelnr', 'artikelnummer', 'betalningsreferens', 'invoice', 'reference',
-    ].join('|') +
-    ')(?:[\\s.:#-]*(?:nr|nummer|no|number))?[\\s.:#-]*$',
+  `(?:^|[^\\p{L}\\p{N}])(?:${OTHER_NUMBERS.map((w) => w.replace('*', '\\p{L}*')).join('|')})(?:[\\s.:#-]*(?:nr|nummer|no|number))?[\\s.:#-]*$`,
   'iu',
 );
 
