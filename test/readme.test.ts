@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS } from '../src/fields.js';
 import { ExitCode } from '../src/errors.js';
 import { REASON_PARAMS } from '../src/reasons.js';
+import { OTHER_NUMBERS } from '../src/redact/phone.js';
+import { ABBREVIATIONS, WORDS } from '../src/redact/plate.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -19,6 +21,10 @@ describe('the README tells the truth', () => {
     const table = readme.slice(readme.indexOf('| code | the row |'), readme.indexOf('A file that cannot be used at all'));
     const listed = [...table.matchAll(/`([\w.]+)`/g)].map((m) => m[1]);
     expect(listed.sort()).toEqual(Object.keys(REASON_PARAMS).sort());
+  });
+
+  it('lists every word that makes digits another number than a phone, and every abbreviation and word that is no plate', () => {
+    for (const list of [OTHER_NUMBERS, ABBREVIATIONS, WORDS]) expect(readme).toContain(list.map((w) => `\`${w}\``).join(', '));
   });
 
   it('documents every exit code', () => {

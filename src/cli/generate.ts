@@ -15,6 +15,7 @@ import { isoWeeks, type ReportPeriod } from '../period.js';
 import type { RenderedHtml } from '../render/html.js';
 import { DEFAULT_FORMAT, formatOfExtension, OUTPUTS, type Format } from '../render/outputs/index.js';
 import { renderReport } from '../render/outputs/render.js';
+import { redactionContext } from '../redact/context.js';
 import type { PdfPrinter } from '../render/pdf.js';
 import { onStop } from './cleanup.js';
 import { currentTime, resolvePeriod } from './inputs.js';
@@ -22,6 +23,7 @@ import { jobPaths, planJobs, type Job, type JobOptions } from './jobs.js';
 import { lockFolder } from './lock.js';
 import type { LogFields, Logger } from './log.js';
 import { createProgress } from './progress.js';
+import { sayWithheld } from './withheld-suggestions.js';
 import { checkOutput, writeOutput, writeStdout } from './write-output.js';
 import { runConfig } from './config.js';
 
@@ -42,12 +44,13 @@ const SHOWN_REJECTIONS = 20;
 export async function generate(options: GenerateOptions, log: Logger, cwd = process.cwd()): Promise<void> {
   const loaded = await runConfig(options.config, log, cwd);
   const { config } = loaded;
-  log.maskWith(options.redact === false ? false : config.redaction);
   const now = currentTime(options, config);
   const period = resolvePeriod(options, config, now);
+  log.maskWith(options.redact === false ? false : config.redaction, redactionContext(period));
   const format = resolveFormat(options);
   const jobs = planJobs(options, loaded, period, format, cwd);
-  log.keep([...jobPaths(jobs, cwd), ...[options.config, options.output, loaded.file].filter((p): p is string => typeof p === 'string')]);
+  const named = [options.config, options.output, loaded.file, options.template ?? config.template, config.map?.areas];
+  log.paths([...jobPaths(jobs, cwd), ...named.filter((p): p is string => typeof p === 'string')]);
   const run = new Run(options, config, period, format, new Date(now), log, cwd);
   // Chromium starts while the exports are read — unless every report is made already, or an export is missing.
   const toMake = jobs.filter((j) => !j.target || !j.autoNamed || options.force || !existsSync(j.target));
@@ -135,14 +138,14 @@ class Run {
     if (job.inputs instanceof LagesbildError) throw job.inputs;
     // Loaded here, not with this module: Chromium, started before, need not wait for the ingest's code to load.
     const { makeModel } = await import('../pipeline/make-model.js');
-    const { model, doubts } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
+    const { model, doubts, withheldSuggestions } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
       progress.done,
     );
     // Refused in its turn (finish), so that what is said of it comes after the report before it.
-    if (options.strict && model.rejected.length > 0) return { started, model, doubts, template: undefined, doc: undefined, refused: true };
+    if (options.strict && model.rejected.length > 0) return { started, model, doubts, withheldSuggestions, template: undefined, doc: undefined, refused: true };
     const template = await templateFolder(options.template ?? job.config.template);
     const doc = OUTPUTS[this.format].needs.html ? await (await import('../render/html.js')).renderHtml(model, template) : undefined;
-    return { started, model, doubts, template, doc };
+    return { started, model, doubts, withheldSuggestions, template, doc };
   }
 
   /** The print, the file and what the run says of it. */
@@ -200,7 +203,7 @@ class Run {
 }
 
 /** A report ready to print, or one that exists already. */
-type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
+type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; withheldSuggestions: number; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
 type Prepared = Made | { started: number; exists: true };
 
 /** A promise's outcome as a value, so that one made ahead fails only when its turn comes. */
@@ -229,7 +232,7 @@ async function templateFolder(dir: string | undefined): Promise<string | undefin
 }
 
 /** `said`: what the run has warned of already; a batch over the same exports says each problem once. */
-function reportProblems({ model, doubts }: Pick<Made, 'model' | 'doubts'>, log: Logger, said: Set<string>): void {
+function reportProblems({ model, doubts, withheldSuggestions }: Pick<Made, 'model' | 'doubts' | 'withheldSuggestions'>, log: Logger, said: Set<string>): void {
   const warn = (message: string, fields: LogFields = {}) => {
     if (said.has(message)) return;
     said.add(message);
@@ -242,5 +245,6 @@ function reportProblems({ model, doubts }: Pick<Made, 'model' | 'doubts'>, log: 
   if (more > 0) warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
   for (const { file, message } of doubts) warn(message, { file });
   for (const s of model.suggestions) warn(`${s.kind} "${s.name}" (${s.count}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
+  sayWithheld(withheldSuggestions, { warn });
 }
 

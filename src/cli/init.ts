@@ -64,6 +64,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, log
   }
   const near = relative(cwd, dir);
   const shown = near.startsWith('..') ? dir : near || '.';
+  log.paths([dir, shown]);
   log.info(`Made a lagesbild set-up in ${shown}: config, template/, sample exports, tests/, crontab.txt and CI jobs`);
 
   const missing = await makeExpected(dir, log, cwd);

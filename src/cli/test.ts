@@ -27,7 +27,9 @@ export const DEFAULT_CASES = 'tests';
 
 export async function runTests(dir: string | undefined, options: TestOptions, log: Logger, cwd = process.cwd()): Promise<void> {
   const root = resolve(cwd, dir ?? (existsSync(resolve(cwd, DEFAULT_CASES)) ? DEFAULT_CASES : '.'));
-  const results = await testCases(await findCases(root), options, log, cwd);
+  const cases = await findCases(root);
+  log.paths([root, ...cases.flatMap((c) => [c.dir, relative(cwd, c.dir)])]);
+  const results = await testCases(cases, options, log, cwd);
   await writeStdout(report(results, options.reporter ?? 'tap'));
   const failed = results.filter((r) => !r.ok);
   if (failed.length > 0) {

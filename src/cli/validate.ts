@@ -11,7 +11,9 @@ import type { InputAccount } from '../model/report.js';
 import { weekRange } from '../render/format.js';
 import { resolvePeriod, type InputOptions } from './inputs.js';
 import { planJobs } from './jobs.js';
+import { redactionContext } from '../redact/context.js';
 import { Redactor } from '../redact/redactor.js';
+import { sayWithheld } from './withheld-suggestions.js';
 import { createProgress } from './progress.js';
 import { printable } from '../text.js';
 import { sourceOfFormat } from '../ingest/sources.js';
@@ -40,18 +42,22 @@ export async function validate(options: ValidateOptions, log: Logger, cwd = proc
   const loaded = await runConfig(options.config, log, cwd);
   const { config } = loaded;
   const period = resolvePeriod(options, config);
+  const context = redactionContext(period);
+  log.maskWith(options.redact === false ? false : config.redaction, context);
   // Every export the run would read: the config's, or, in a batch, each report's, once each.
   const specs = new Map<string, InputSpec>();
   for (const job of planJobs(options, loaded, period, 'json', cwd)) {
     if (job.inputs instanceof LagesbildError) throw job.inputs;
     for (const spec of job.inputs) if (!specs.has(resolve(cwd, spec.file))) specs.set(resolve(cwd, spec.file), spec);
   }
+  log.paths([...specs.values()].flatMap((spec) => [spec.file, spec.name ?? '']));
   const progress = createProgress(process.stderr);
   const collected = await makeModel([...specs.values()], period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update }).finally(
     progress.done,
   );
   // A file that cannot be used is described by its own words (a header that is really a row): masked as the report is.
-  const report = options.redact === false ? validationReport(collected) : new Redactor(config.redaction).deep(validationReport(collected));
+  const report = options.redact === false ? validationReport(collected) : new Redactor(config.redaction, context).deep(validationReport(collected));
+  sayWithheld(collected.withheldSuggestions, log);
   await writeStdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report));
   if (report.exitCode !== ExitCode.ok) throw new QuietExit(report.exitCode as ExitCode);
 }

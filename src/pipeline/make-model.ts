@@ -10,8 +10,8 @@ import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import { sourceOfFormat } from '../ingest/sources.js';
-import type { ReportModel } from '../model/report.js';
 import type { ReportPeriod } from '../period.js';
+import { redactionContext } from '../redact/context.js';
 import { Redactor } from '../redact/redactor.js';
 
 export interface MakeModelOptions extends CollectOptions {
@@ -24,22 +24,27 @@ export interface MakeModelOptions extends CollectOptions {
 export interface MadeModel extends Collected {
   /** What the sources doubt of how they read a file (an encoding guessed), in the model's words: masked as it is. */
   doubts: { file: string; message: string }[];
+  /** Look-alike names not suggested, as their names hold personal data that a config line would show. */
+  withheldSuggestions: number;
 }
 
 export async function makeModel(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: MakeModelOptions = {}): Promise<MadeModel> {
-  const { model: read, unusable } = await collectReport(inputs, period, config, options);
-  if (options.notes) read.assessment = { markdown: await readNotes(options.notes.file), source: options.notes.shownAs };
-  const model = options.redact === false ? read : mask(read, config);
+  const collected = await collectReport(inputs, period, config, options);
+  if (options.notes) collected.model.assessment = { markdown: await readNotes(options.notes.file), source: options.notes.shownAs };
+  const { model, unusable, withheldSuggestions } = options.redact === false ? { ...collected, withheldSuggestions: 0 } : mask(collected, new Redactor(config.redaction, redactionContext(period)));
   const doubts = model.inputs.flatMap((i) => sourceOfFormat(i.format).doubts(i.format, i.file).map((message) => ({ file: i.file, message })));
-  return { model, unusable, doubts };
+  return { model, unusable, doubts, withheldSuggestions };
 }
 
 /** A masked copy: what the model was built from (kept for a batch's next report) stays as read. */
-function mask(model: ReportModel, config: Config): ReportModel {
-  const redactor = new Redactor(config.redaction);
-  const masked = redactor.deep(model);
+function mask({ model, unusable }: Collected, redactor: Redactor): Collected & { withheldSuggestions: number } {
+  // A suggestion is a config line to copy: a mask in it (`"Kalle [e-post]": …`) would merge nothing, so it is left out.
+  const suggestions = model.suggestions.filter((s) => !redactor.holds(s.name) && !redactor.holds(s.like));
+  const masked = redactor.deep({ ...model, suggestions });
   masked.redaction = { enabled: true, counts: redactor.summary() };
-  return masked;
+  // The files that cannot be used, named as the model names them.
+  const named = unusable.map((u) => ({ ...u, file: redactor.fileName(u.file) }));
+  return { model: masked, unusable: named, withheldSuggestions: model.suggestions.length - suggestions.length };
 }
 
 /** The coordinator's Markdown, read as UTF-8 text; it is rendered with raw HTML switched off. */

@@ -1,5 +1,5 @@
 /** Place, not person: personal data in the exports reaches no output unless --no-redact says so. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_ARGS, runCli } from '../support/cli.js';
@@ -65,6 +65,71 @@ describe('redaction by default', () => {
     for (const out of [validate.stdout, json.stdout, generate.stderr]) {
       for (const value of ['Kim Berg', '850709-9805', '070-123 45 67']) expect(out).not.toContain(value);
     }
+  });
+
+  it('masks personal data in file names wherever they are shown, the rest of the name kept so the file can be found', async () => {
+    const dir = join(tmp.dir, 'filnamn');
+    mkdirSync(dir);
+    const rows = 'Datum;Tid;Område;Kategori\n2024-04-16;10:00;Centrum;hot\n2024-04-3x;10:00;Centrum;hot\n';
+    const person = join(dir, 'anmälan-850709-9805.csv');
+    const mail = join(dir, 'anna.berg@example.se-april.csv');
+    const phone = join(dir, 'samtal 070-123 45 67.csv');
+    writeFileSync(person, rows);
+    writeFileSync(mail, 'Datum;Tid;Område;Kategori\n2024-04-17;10:00;Centrum;hot\n');
+    writeFileSync(phone, 'a;b\n1;2\n');
+    const [personShown, mailShown, phoneShown] = [join(dir, 'anmälan-[personnummer].csv'), join(dir, '[e-post]-april.csv'), join(dir, 'samtal [telefonnummer].csv')];
+    const generate = ['generate', '-i', person, mail, '--from', '2024-04-15', '--format', 'json', '-o', '-'];
+    const text = await runCli(generate);
+    const json = await runCli([...generate, '--log-format', 'json']);
+    const unusable = await runCli(['generate', '-i', phone, '--from', '2024-04-15', '--format', 'json', '-o', '-']);
+    const validate = await runCli(['validate', '-i', person, mail, phone, '--from', '2024-04-15']);
+    const validateJson = await runCli(['validate', '-i', person, mail, phone, '--from', '2024-04-15', '--format', 'json']);
+
+    const model = JSON.parse(text.stdout);
+    expect(model.inputs.map((i: { file: string }) => i.file)).toEqual([personShown, mailShown]);
+    expect(model.rejected.map((r: { file: string }) => r.file)).toEqual([personShown]);
+    expect(text.stderr).toContain(`warning: ${personShown}:3:1: Datum: "2024-04-3x" is not a date`);
+    const warning = json.stderr.split('\n').map((l) => (l ? JSON.parse(l) : {})).find((l) => l.level === 'warn');
+    expect([warning.message, warning.file]).toEqual([`${personShown}:3:1: Datum: "2024-04-3x" is not a date (expected e.g. 2024-04-29)`, personShown]);
+    expect(unusable.code).toBe(2);
+    expect(unusable.stderr).toContain(`error: ${phoneShown}:1: missing required column`);
+    // Each file is matched with its own account: the one that cannot be used is said to be so.
+    expect(validate.code).toBe(2);
+    expect(validate.stdout).toContain(`${phoneShown} (incidents)\n  cannot be used: line 1: missing required column`);
+    expect(validate.stdout).toContain(`${personShown} (incidents)\n  encoding   UTF-8`);
+    expect(validate.stdout).toContain(`${personShown}:3:1: Datum: "2024-04-3x" is not a date`);
+    expect(validate.stdout).toContain('1 of 3 files cannot be used.');
+    const report = JSON.parse(validateJson.stdout);
+    expect(report.files.map((f: { file: string; usable: boolean }) => [f.file, f.usable])).toEqual([[personShown, true], [mailShown, true], [phoneShown, false]]);
+    expect(report.problems.map((p: { file: string }) => p.file)).toEqual([phoneShown, personShown]);
+    for (const out of [text.stdout, text.stderr, json.stdout, json.stderr, unusable.stderr, validate.stdout, validateJson.stdout]) {
+      for (const value of ['850709-9805', 'anna.berg', '070-123 45 67']) expect(out).not.toContain(value);
+    }
+    // As they are with --no-redact.
+    const raw = await runCli([...generate, '--no-redact']);
+    expect(JSON.parse(raw.stdout).inputs.map((i: { file: string }) => i.file)).toEqual([person, mail]);
+    expect(raw.stderr).toContain(`warning: ${person}:3:1:`);
+  });
+
+  it('suggests no merge of names that hold personal data, and says that some were left out', async () => {
+    const file = tmp.write(
+      'likheter.csv',
+      'Datum;Tid;Område;Kategori\n' +
+        ['Kalle kalle@a.se', 'Kalle kalle@a.se', 'Kalle kalle@b.se', 'Inre hamnen', 'Inre hamnen', 'Inre hamn'].map((area, i) => `2024-04-16;1${i}:00;${area};hot`).join('\n') +
+        '\n',
+    );
+    const generate = await runCli(['generate', '-i', file, '--from', '2024-04-15', '--format', 'json', '-o', '-']);
+    const validate = await runCli(['validate', '-i', file, '--from', '2024-04-15']);
+    const left = '1 name that looks like another is not suggested for merging: the names hold personal data, which a config line would show (--no-redact shows them)';
+    expect(JSON.parse(generate.stdout).suggestions.map((s: { config: string }) => s.config)).toEqual(['"areaAliases": { "Inre hamn": "Inre hamnen" }']);
+    expect(generate.stderr).toContain(`warning: ${left}`);
+    expect(validate.stdout).toContain('Suggestions:\n  area "Inre hamn" (1 row) looks like "Inre hamnen" (2); to count them as one, add to the config: "areaAliases": { "Inre hamn": "Inre hamnen" }\n\n');
+    expect(validate.stderr).toContain(`warning: ${left}`);
+    for (const out of [generate.stdout, generate.stderr, validate.stdout]) expect(out).not.toMatch(/"Kalle \[e-post\]": /);
+    // With --no-redact the names are shown, and so is the suggestion.
+    const raw = await runCli(['validate', '-i', file, '--from', '2024-04-15', '--no-redact']);
+    expect(raw.stdout).toContain('"areaAliases": { "Kalle kalle@b.se": "Kalle kalle@a.se" }');
+    expect(raw.stderr).not.toContain('not suggested');
   });
 
   it('counts what the data held, not how often the report repeats it', async () => {

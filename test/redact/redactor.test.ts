@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { luhn } from '../../src/redact/patterns.js';
+import { luhn } from '../../src/redact/identity.js';
+import { reportPeriod } from '../../src/period.js';
+import { redactionContext } from '../../src/redact/context.js';
 import { Redactor } from '../../src/redact/redactor.js';
 
 const masked = (text: string, rules = {}) => new Redactor(rules).text(text);
@@ -56,7 +58,6 @@ describe('what looks like it and is left alone', () => {
     'Öppet kl 0800-1600 och 08.00–16.00',
     'Datum 02 04 2024',
     'Böter SEK 500, larm SOS 112, BOX 123',
-    'Larm 20240415 0100 och 240415 0100',
   ])('%s', (input) => {
     expect(masked(input)).toBe(input);
   });
@@ -68,11 +69,45 @@ describe('the rules', () => {
     expect(luhn('8507099806')).toBe(false);
   });
 
+  it("takes a day of the report's span and a time of day for a time stamp; another day, or no report, for a personnummer", () => {
+    const text = 'Larm 20240415 0100 och 240415 0100';
+    const span = (from: string) => redactionContext(reportPeriod(from, 14, 'Europe/Stockholm', 6));
+    expect(span('2024-04-15').times).toEqual({ from: '2024-02-05', to: '2024-05-29' });
+    expect(new Redactor({}, span('2024-04-15')).text(text)).toBe(text);
+    // A year later the same digits are someone born that night.
+    expect(new Redactor({}, span('2025-04-14')).text(text)).toBe('Larm [personnummer] och [personnummer]');
+    expect(new Redactor().text(text)).toBe('Larm [personnummer] och [personnummer]');
+    // Over 100 years old: never a time stamp.
+    expect(new Redactor({}, span('2024-04-15')).text('240415+0100')).toBe('[personnummer]');
+  });
+
+  it('masks a file name name by name, the extension and the rest kept, a plate-like folder too', () => {
+    const r = new Redactor({ names: ['Kim Berg'] });
+    expect(r.fileName('exporter/anmälan-850709-9805.csv')).toBe('exporter/anmälan-[personnummer].csv');
+    expect(r.fileName('/srv/in/anna.berg@example.se-april.csv')).toBe('/srv/in/[e-post]-april.csv');
+    expect(r.fileName('anna.berg@example.se.csv')).toBe('[e-post].csv');
+    expect(r.fileName('/tmp/lagesbild-abc123/från Kim Berg 070-123 45 67.CSV')).toBe('/tmp/lagesbild-abc123/från [namn] [telefonnummer].CSV');
+    expect(r.fileName('lagesbild-2024-v16-v17.pdf')).toBe('lagesbild-2024-v16-v17.pdf');
+    expect(r.summary()).toEqual({ 'e-post': 1, namn: 1, personnummer: 1, telefonnummer: 1 });
+  });
+
+  it("says whether a text holds personal data, and counts nothing for it", () => {
+    const r = new Redactor();
+    expect(r.holds('Kalle anna@example.se')).toBe(true);
+    expect(r.holds('Inre hamnen')).toBe(false);
+    expect(r.holds('BUP 123')).toBe(false);
+    expect(r.summary()).toEqual({});
+  });
+
   it('masks configured names as whole words in any case, and extra patterns', () => {
     const r = new Redactor({ names: ['Anna Svensson', 'Kim'], patterns: [{ kind: 'ärendenummer', pattern: '\\b5000-K\\d+-\\d{2}\\b' }] });
     expect(r.text('anna  svensson och Kim såg det; Kimberly inte. Ärende 5000-K123456-24.')).toBe('[namn] och [namn] såg det; Kimberly inte. Ärende [ärendenummer].');
     expect(r.summary()).toEqual({ namn: 2, ärendenummer: 1 });
     expect(r.text('Anna Svenssons cykel')).toBe('[namn] cykel');
+  });
+
+  it('steps over a configured pattern that matches nothing, and masks where it matches', () => {
+    expect(new Redactor({ patterns: [{ kind: 'x', pattern: 'x*' }] }).text('axxbx')).toBe('a[x]b[x]');
   });
 
   it('gives a masked copy and leaves what it was given as it was (a batch builds its next report from it)', () => {
