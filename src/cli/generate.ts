@@ -135,14 +135,14 @@ class Run {
     if (job.inputs instanceof LagesbildError) throw job.inputs;
     // Loaded here, not with this module: Chromium, started before, need not wait for the ingest's code to load.
     const { makeModel } = await import('../pipeline/make-model.js');
-    const { model, doubts } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
+    const { model, doubts, columnGuesses } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
       progress.done,
     );
     // Refused in its turn (finish), so that what is said of it comes after the report before it.
-    if (options.strict && model.rejected.length > 0) return { started, model, doubts, template: undefined, doc: undefined, refused: true };
+    if (options.strict && model.rejected.length > 0) return { started, model, doubts, columnGuesses, template: undefined, doc: undefined, refused: true };
     const template = await templateFolder(options.template ?? job.config.template);
     const doc = OUTPUTS[this.format].needs.html ? await (await import('../render/html.js')).renderHtml(model, template) : undefined;
-    return { started, model, doubts, template, doc };
+    return { started, model, doubts, columnGuesses, template, doc };
   }
 
   /** The print, the file and what the run says of it. */
@@ -200,7 +200,7 @@ class Run {
 }
 
 /** A report ready to print, or one that exists already. */
-type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
+type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; columnGuesses: MadeModel['columnGuesses']; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
 type Prepared = Made | { started: number; exists: true };
 
 /** A promise's outcome as a value, so that one made ahead fails only when its turn comes. */
@@ -229,12 +229,16 @@ async function templateFolder(dir: string | undefined): Promise<string | undefin
 }
 
 /** `said`: what the run has warned of already; a batch over the same exports says each problem once. */
-function reportProblems({ model, doubts }: Pick<Made, 'model' | 'doubts'>, log: Logger, said: Set<string>): void {
-  const warn = (message: string, fields: LogFields = {}) => {
+function reportProblems({ model, doubts, columnGuesses }: Pick<Made, 'model' | 'doubts' | 'columnGuesses'>, log: Logger, said: Set<string>): void {
+  const once = (say: (message: string, fields: LogFields) => void) => (message: string, fields: LogFields = {}) => {
     if (said.has(message)) return;
     said.add(message);
-    log.warn(message, fields);
+    say(message, fields);
   };
+  const warn = once((message, fields) => log.warn(message, fields));
+  // A column told by what it holds is a guess that the coordinator should know of: once per file, as a batch reads a file once.
+  const info = once((message, fields) => log.info(message, fields));
+  for (const { file, message } of columnGuesses) info(message, { file });
   for (const r of model.rejected.slice(0, SHOWN_REJECTIONS)) {
     warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`, { file: r.file });
   }

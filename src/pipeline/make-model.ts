@@ -9,6 +9,7 @@ import { collectReport, type CollectOptions, type Collected, type InputSpec } fr
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
+import { describeMatch } from '../ingest/columns.js';
 import { sourceOfFormat } from '../ingest/sources.js';
 import type { ReportModel } from '../model/report.js';
 import type { ReportPeriod } from '../period.js';
@@ -22,16 +23,25 @@ export interface MakeModelOptions extends CollectOptions {
 }
 
 export interface MadeModel extends Collected {
-  /** What the sources doubt of how they read a file (an encoding guessed), in the model's words: masked as it is. */
+  /** What the sources doubt of how they read a file (an encoding guessed), in the model's words: masked as it is; and columns that may be the wrong ones. */
   doubts: { file: string; message: string }[];
+  /** Columns told by what they hold, one line per file: `x.csv: "Inträffade" read as date and time: every value is a date and time`. */
+  columnGuesses: { file: string; message: string }[];
 }
 
 export async function makeModel(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: MakeModelOptions = {}): Promise<MadeModel> {
-  const { model: read, unusable } = await collectReport(inputs, period, config, options);
+  const { model: read, unusable, headers } = await collectReport(inputs, period, config, options);
   if (options.notes) read.assessment = { markdown: await readNotes(options.notes.file), source: options.notes.shownAs };
   const model = options.redact === false ? read : mask(read, config);
-  const doubts = model.inputs.flatMap((i) => sourceOfFormat(i.format).doubts(i.format, i.file).map((message) => ({ file: i.file, message })));
-  return { model, unusable, doubts };
+  const doubts = [
+    ...model.inputs.flatMap((i) => sourceOfFormat(i.format).doubts(i.format, i.file).map((message) => ({ file: i.file, message }))),
+    ...headers.flatMap(({ file, reading }) => reading.doubts.map((doubt) => ({ file, message: `${file}: ${doubt}` }))),
+  ];
+  const columnGuesses = headers.flatMap(({ file, reading }) => {
+    const byContent = reading.matches.filter((m) => m.by === 'content');
+    return byContent.length > 0 ? [{ file, message: `${file}: ${byContent.map(describeMatch).join('; ')}` }] : [];
+  });
+  return { model, unusable, headers, doubts, columnGuesses };
 }
 
 /** A masked copy: what the model was built from (kept for a batch's next report) stays as read. */
