@@ -138,14 +138,14 @@ class Run {
     if (job.inputs instanceof LagesbildError) throw job.inputs;
     // Loaded here, not with this module: Chromium, started before, need not wait for the ingest's code to load.
     const { makeModel } = await import('../pipeline/make-model.js');
-    const { model, doubts, withheldSuggestions } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
+    const { model, doubts, withheldSuggestions, columnGuesses } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
       progress.done,
     );
     // Refused in its turn (finish), so that what is said of it comes after the report before it.
-    if (options.strict && model.rejected.length > 0) return { started, model, doubts, withheldSuggestions, template: undefined, doc: undefined, refused: true };
+    if (options.strict && model.rejected.length > 0) return { started, model, doubts, withheldSuggestions, columnGuesses, template: undefined, doc: undefined, refused: true };
     const template = await templateFolder(options.template ?? job.config.template);
     const doc = OUTPUTS[this.format].needs.html ? await (await import('../render/html.js')).renderHtml(model, template) : undefined;
-    return { started, model, doubts, withheldSuggestions, template, doc };
+    return { started, model, doubts, withheldSuggestions, columnGuesses, template, doc };
   }
 
   /** The print, the file and what the run says of it. */
@@ -203,7 +203,7 @@ class Run {
 }
 
 /** A report ready to print, or one that exists already. */
-type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; withheldSuggestions: number; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
+type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; withheldSuggestions: number; columnGuesses: MadeModel['columnGuesses']; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
 type Prepared = Made | { started: number; exists: true };
 
 /** A promise's outcome as a value, so that one made ahead fails only when its turn comes. */
@@ -232,12 +232,16 @@ async function templateFolder(dir: string | undefined): Promise<string | undefin
 }
 
 /** `said`: what the run has warned of already; a batch over the same exports says each problem once. */
-function reportProblems({ model, doubts, withheldSuggestions }: Pick<Made, 'model' | 'doubts' | 'withheldSuggestions'>, log: Logger, said: Set<string>): void {
-  const warn = (message: string, fields: LogFields = {}) => {
+function reportProblems({ model, doubts, withheldSuggestions, columnGuesses }: Pick<Made, 'model' | 'doubts' | 'withheldSuggestions' | 'columnGuesses'>, log: Logger, said: Set<string>): void {
+  const once = (say: (message: string, fields: LogFields) => void) => (message: string, fields: LogFields = {}) => {
     if (said.has(message)) return;
     said.add(message);
-    log.warn(message, fields);
+    say(message, fields);
   };
+  const warn = once((message, fields) => log.warn(message, fields));
+  // A column told by what it holds is a guess that the coordinator should know of: once per file, as a batch reads a file once.
+  const info = once((message, fields) => log.info(message, fields));
+  for (const { file, message } of columnGuesses) info(message, { file });
   for (const r of model.rejected.slice(0, SHOWN_REJECTIONS)) {
     warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`, { file: r.file });
   }

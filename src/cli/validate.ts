@@ -16,6 +16,7 @@ import { Redactor } from '../redact/redactor.js';
 import { sayWithheld } from './withheld-suggestions.js';
 import { createProgress } from './progress.js';
 import { printable } from '../text.js';
+import { describeMatch, type HeaderReading } from '../ingest/columns.js';
 import { sourceOfFormat } from '../ingest/sources.js';
 import { writeStdout } from './write-output.js';
 import { runConfig } from './config.js';
@@ -26,9 +27,26 @@ export interface ValidateOptions extends InputOptions {
   redact?: boolean;
 }
 
+/** How a column was found for a field: `by` is `config`, `alias`, `parts` (its words) or `content` (what it holds). */
+export interface ColumnRead {
+  field: string;
+  header: string;
+  /** 1-based. */
+  column: number;
+  by: HeaderReading['matches'][number]['by'];
+  why: string;
+}
+
+export interface ColumnIgnored {
+  header: string;
+  /** 1-based. */
+  column: number;
+  why: string | null;
+}
+
 export interface ValidationReport {
   period: { start: string; end: string; previousStart: string; previousEnd: string; weeks: number[] };
-  files: (InputAccount & { usable: boolean; error: string | null })[];
+  files: (InputAccount & { usable: boolean; error: string | null; columnsRead: ColumnRead[]; ignoredColumns: ColumnIgnored[]; columnDoubts: string[] })[];
   problems: { file: string; line: number | null; column: number | null; message: string }[];
   duplicates: MadeModel['model']['duplicates'];
   skipped: MadeModel['model']['skipped'];
@@ -62,8 +80,9 @@ export async function validate(options: ValidateOptions, log: Logger, cwd = proc
   if (report.exitCode !== ExitCode.ok) throw new QuietExit(report.exitCode as ExitCode);
 }
 
-export function validationReport({ model, unusable }: MadeModel): ValidationReport {
+export function validationReport({ model, unusable, headers }: MadeModel): ValidationReport {
   const failed = new Map(unusable.map((u) => [u.file, u.error]));
+  const readings = new Map(headers.map((h) => [h.file, h.reading]));
   const problems: ValidationReport['problems'] = [
     ...unusable.map(({ error }) => ({ file: error.position.file, line: error.position.line ?? null, column: error.position.column ?? null, message: error.detail })),
     ...model.rejected.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.reason })),
@@ -71,7 +90,10 @@ export function validationReport({ model, unusable }: MadeModel): ValidationRepo
   const exitCode = unusable.length > 0 ? ExitCode.input : model.rejected.length > 0 ? ExitCode.rejectedRows : ExitCode.ok;
   return {
     period: { start: model.period.start, end: model.period.end, previousStart: model.period.previousStart, previousEnd: model.period.previousEnd, weeks: model.period.weeks },
-    files: model.inputs.map((i) => ({ ...i, usable: !failed.has(i.file), error: describeFailure(failed.get(i.file)) })),
+    files: model.inputs.map((i) => {
+      const usable = !failed.has(i.file);
+      return { ...i, usable, error: describeFailure(failed.get(i.file)), ...columnsOf(usable ? readings.get(i.file) : undefined) };
+    }),
     problems,
     // A file that could not be used is reported as such, not by the rows read before it failed.
     duplicates: model.duplicates.filter((d) => !failed.has(d.file)),
@@ -81,12 +103,26 @@ export function validationReport({ model, unusable }: MadeModel): ValidationRepo
   };
 }
 
+/** Columns 1-based, as every message counts them; none for a file that cannot be used. */
+function columnsOf(reading: HeaderReading | undefined): { columnsRead: ColumnRead[]; ignoredColumns: ColumnIgnored[]; columnDoubts: string[] } {
+  return {
+    columnsRead: (reading?.matches ?? []).map((m) => ({ field: m.field, header: m.header, column: m.column + 1, by: m.by, why: m.why })),
+    ignoredColumns: (reading?.ignored ?? []).map((c) => ({ header: c.header, column: c.column + 1, why: c.why })),
+    columnDoubts: reading?.doubts ?? [],
+  };
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const rows = (n: number) => plural(n, 'row');
 
 function describeFailure(error: InputError | undefined): string | null {
   if (!error) return null;
   return error.position.line === undefined ? error.detail : `line ${error.position.line}: ${error.detail}`;
+}
+
+function ignoredText(c: ColumnIgnored): string {
+  const header = c.header === '' ? `column ${c.column} (no header)` : `"${c.header}"`;
+  return c.why ? `${header} (${c.why})` : header;
 }
 
 function renderText(report: ValidationReport): string {
@@ -105,6 +141,10 @@ function renderText(report: ValidationReport): string {
       ...sourceOfFormat(f.format).describe(f.format).map(({ label, text }) => line(label, text)),
       line('dates', f.format.dateFormats.join(', ') || '(none read)'),
       line('columns', columns),
+      // How a column was found when it was no alias: by its words or by what it holds.
+      ...f.columnsRead.filter((c) => c.by === 'parts' || c.by === 'content').map((c) => line('', describeMatch(c))),
+      ...f.columnDoubts.map((d) => line('check', d)),
+      ...(f.ignoredColumns.length > 0 ? [line('ignored', f.ignoredColumns.map(ignoredText).join(', '))] : []),
       `${line('rows', String(f.rows))} read: ${f.inPeriod + f.inPrevious} usable (${f.inPeriod} in the window, ${f.inPrevious} in the previous one), ` +
         `${f.outside} outside both, ${f.rejected} rejected, ${plural(f.duplicates, 'duplicate')}, ${f.skipped} skipped`,
       line('span', f.span ? `${f.span.first} – ${f.span.last}` : '(no usable rows)'),

@@ -11,6 +11,7 @@ import type { InputKind } from '../domain.js';
 import { InputError } from '../errors.js';
 import type { AreaMap } from '../geo/contains.js';
 import { loadAreaMap } from '../ingest/area-map.js';
+import type { HeaderReading } from '../ingest/columns.js';
 import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
 import { sourceOf } from '../ingest/sources.js';
 import { ReportBuilder, type FileAccount } from '../model/build-report.js';
@@ -58,6 +59,8 @@ export interface UnusableFile {
 export interface Collected {
   model: ReportModel;
   unusable: UnusableFile[];
+  /** How each usable file's columns were found, by the name the report gives it: for `validate` and the log, not the model. */
+  headers: { file: string; reading: HeaderReading }[];
 }
 
 export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
@@ -70,6 +73,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     map,
   });
   const unusable: UnusableFile[] = [];
+  const headers: Collected['headers'] = [];
   const cache = options.cache;
   // The map's areas go into the key by the file they come from (as it is now), not polygon by polygon.
   const mapFrom = cache && config.map && { ...config.map, file: await stat(config.map.areas).then((s) => [s.size, s.mtimeMs, s.ino], () => null) };
@@ -98,6 +102,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
         cache?.set(keys[i], read);
       }
       builder.describeFile(account, describeFormat(shape, read.result));
+      headers.push({ file: name ?? file, reading: shape.reading });
     } catch (error) {
       keepOrThrow(error, options);
       unusable.push({ file: name ?? file, kind, error: error as InputError });
@@ -111,7 +116,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     timeZone: config.timezone,
     generator: GENERATOR,
   });
-  return { model, unusable };
+  return { model, unusable, headers };
 }
 
 /** One file into the builder, in this thread or on workers; its tallies kept too when a batch reads it again. */

@@ -1,109 +1,141 @@
 /**
- * Which column holds what. Headers are matched case-insensitively against Swedish
- * and English aliases; a config file can name any other header for a field.
+ * Which column holds what. A header the config names for a field wins; then a
+ * header that is one of a field's aliases (compared loosely); then a header whose
+ * words name one field only (header-words.ts); what is left may be told by what
+ * it holds (column-content.ts). How each was matched is kept, for `validate`.
  */
 import type { InputKind } from '../domain.js';
 import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS, type FieldOf } from '../fields.js';
-import { InputError } from '../errors.js';
-import { editDistance, looseKey as normalizeHeader } from '../text.js';
+import { looseKey as normalizeHeader } from '../text.js';
+import { namedByWords } from './header-words.js';
 
 export type { ActivityField, FieldOf, IncidentField, PatrolField } from '../fields.js';
 
-const FIELDS = { incidents: INCIDENT_FIELDS, patrols: PATROL_FIELDS, activities: ACTIVITY_FIELDS } as const;
+export const FIELDS = { incidents: INCIDENT_FIELDS, patrols: PATROL_FIELDS, activities: ACTIVITY_FIELDS } as const;
 
 /** Field name → 0-based column index. */
 export type ColumnMap<F extends string> = Partial<Record<F, number>>;
 
 export { looseKey as normalizeHeader } from '../text.js';
 
-/**
- * Maps a file's header row to fields: a header configured for a field wins,
- * then the first header matching one of the field's aliases.
- */
-export function mapColumns<K extends InputKind>(
-  kind: K,
-  headers: readonly string[],
-  configured: Partial<Record<string, string>> = {},
-): ColumnMap<FieldOf<K>> {
+/** How a column came to be read as a field: named in the config, an alias, by its words, by what it holds. */
+export type MatchedBy = 'config' | 'alias' | 'parts' | 'content';
+
+export interface ColumnMatch {
+  field: string;
+  /** 0-based. */
+  column: number;
+  header: string;
+  by: MatchedBy;
+  /** Why, in words: `"typ" names category`, `every value is a date and time`. */
+  why: string;
+}
+
+export interface IgnoredColumn {
+  /** 0-based. */
+  column: number;
+  header: string;
+  /** Why it was not read, when its words name a field: `area is read from "Område"`; null when they name none. */
+  why: string | null;
+}
+
+/** What a file's header row came to: plain data, as it goes to workers with the file's shape. */
+export interface HeaderReading {
+  matches: ColumnMatch[];
+  ignored: IgnoredColumn[];
+  /** What may have been read from the wrong column, as sentences with the config line that settles it. */
+  doubts: string[];
+}
+
+/** The field a match is said to be read as: `"Inträffade" read as date and time`. */
+export const FIELD_WORDS: Readonly<Record<string, string>> = { datetime: 'date and time', date: 'date', time: 'time of day' };
+export const fieldWords = (field: string) => FIELD_WORDS[field] ?? field;
+
+/** `"Inträffade" read as date and time: every value is a date and time`. */
+export const describeMatch = (m: Pick<ColumnMatch, 'field' | 'header' | 'why'>) => `${quote(m.header)} read as ${fieldWords(m.field)}: ${m.why}`;
+
+/** The config's headers, the aliases and the headers' words, in that order of precedence. */
+export function matchHeaders(kind: InputKind, headers: readonly string[], configured: Partial<Record<string, string>> = {}): ColumnMatch[] {
   const normalized = headers.map(normalizeHeader);
-  const map: Record<string, number> = {};
+  const matches: ColumnMatch[] = [];
   const taken = new Set<number>();
-  const fields = FIELDS[kind] as Record<string, readonly string[]>;
+  const has = (field: string) => matches.some((m) => m.field === field);
+  const add = (field: string, column: number, by: MatchedBy, why: string) => {
+    matches.push({ field, column, header: headers[column]!, by, why });
+    taken.add(column);
+  };
   for (const [field, header] of Object.entries(configured)) {
     if (header === undefined) continue;
     const index = normalized.indexOf(normalizeHeader(header));
-    if (index >= 0) {
-      map[field] = index;
-      taken.add(index);
-    }
+    if (index >= 0) add(field, index, 'config', `the config names it (columns.${kind}.${field})`);
   }
+  const fields = FIELDS[kind] as Record<string, readonly string[]>;
   for (const [field, aliases] of Object.entries(fields)) {
-    if (map[field] !== undefined) continue;
+    if (has(field)) continue;
     // Aliases are in order of preference: "Kategori" wins over "Typ" wherever each stands.
     for (const alias of aliases) {
       const index = normalized.findIndex((h, i) => !taken.has(i) && h === alias);
       if (index >= 0) {
-        map[field] = index;
-        taken.add(index);
+        add(field, index, 'alias', `"${alias}" is a header for ${fieldWords(field)}`);
         break;
       }
     }
   }
-  return map as ColumnMap<FieldOf<K>>;
-}
-
-export interface ColumnCheck<F extends string> {
-  file: string;
-  kind: InputKind;
-  /** Line of the header row. */
-  line: number;
-  headers: readonly string[];
-  map: ColumnMap<F>;
-  required: ReadonlyArray<F | readonly F[]>;
-  configured?: Partial<Record<string, string>>;
-}
-
-const SHOWN_HEADERS = 30;
-
-/** Throws, naming the file, the missing field, its aliases, the headers found and the one most like it. */
-export function requireColumns<F extends string>({ file, kind, line, headers, map, required, configured = {} }: ColumnCheck<F>): void {
-  const fields = FIELDS[kind] as Record<string, readonly string[]>;
-  const shown = headers.slice(0, SHOWN_HEADERS).map(quote).join(', ') + (headers.length > SHOWN_HEADERS ? ` … and ${headers.length - SHOWN_HEADERS} more` : '');
-  const found = `Headers found: ${shown || '(none)'}.`;
-  for (const need of required) {
-    const options: readonly F[] = typeof need === 'string' ? [need] : need;
-    if (options.some((f) => map[f] !== undefined)) continue;
-    const named = options.find((f) => configured[f] !== undefined);
-    if (named) {
-      throw new InputError(
-        { file, line },
-        `the header "${configured[named]}" that the config gives for ${named} (columns.${kind}.${named}) is not in the file. ${found}`,
-      );
-    }
-    const wanted = options.map((f) => `${f} (${fields[f]!.slice(0, 4).map(quote).join(', ')}…)`).join(' or ');
-    const near = nearestHeader(headers, options.flatMap((f) => fields[f]!));
-    const field = options[0]!;
-    throw new InputError(
-      { file, line },
-      `missing required column: ${wanted}. ${found}` +
-        (near
-          ? ` "${near.header}" is close to "${near.alias}": a typing error? To read it as ${field}, add to the config: "columns": { "${kind}": { "${field}": ${JSON.stringify(near.header)} } }`
-          : ` Map another header in the config under "columns.${kind}".`),
-    );
+  // By its words, in column order: of two headers naming one field the first is read, as with two alike.
+  for (const [index, header] of headers.entries()) {
+    if (taken.has(index)) continue;
+    const named = namedByWords(kind, header);
+    const [field] = named.fields;
+    if (named.fields.length === 1 && !has(field!)) add(field!, index, 'parts', `${wordList(named.words)} ${named.words.length === 1 ? 'names' : 'name'} ${fieldWords(field!)}`);
   }
+  return matches;
 }
 
-/** The header most like one of the aliases, when it is close enough to be a misspelling. */
-function nearestHeader(headers: readonly string[], aliases: readonly string[]): { header: string; alias: string } | undefined {
-  let best: { header: string; alias: string; distance: number } | undefined;
-  for (const header of headers) {
-    const h = normalizeHeader(header);
-    for (const alias of aliases) {
-      const distance = editDistance(h, alias);
-      if (distance <= Math.max(1, Math.floor(alias.length / 4)) && (!best || distance < best.distance)) best = { header, alias, distance };
-    }
+export function toColumnMap<F extends string>(matches: readonly ColumnMatch[]): ColumnMap<F> {
+  return Object.fromEntries(matches.map((m) => [m.field, m.column])) as ColumnMap<F>;
+}
+
+/** Maps a file's header row to fields: see matchHeaders. */
+export function mapColumns<K extends InputKind>(kind: K, headers: readonly string[], configured: Partial<Record<string, string>> = {}): ColumnMap<FieldOf<K>> {
+  return toColumnMap(matchHeaders(kind, headers, configured));
+}
+
+/**
+ * The columns no field is read from, with why when their words name one, or what they hold when
+ * that was looked at (`holds`: column → `dates and times`). Empty headers after the last named one are no columns.
+ */
+export function ignoredColumns(kind: InputKind, headers: readonly string[], matches: readonly ColumnMatch[], holds: ReadonlyMap<number, string> = new Map()): IgnoredColumn[] {
+  const used = new Set(matches.map((m) => m.column));
+  const last = headers.findLastIndex((h) => h.trim() !== '');
+  const ignored: IgnoredColumn[] = [];
+  for (const [column, header] of headers.entries()) {
+    if (used.has(column) || column > last) continue;
+    const { fields } = namedByWords(kind, header);
+    const readFrom = fields.length === 1 ? matches.find((m) => m.field === fields[0]) : undefined;
+    const held = holds.get(column);
+    const why = readFrom
+      ? `${fieldWords(fields[0]!)} is read from "${readFrom.header}"`
+      : fields.length > 1
+        ? `it names ${andList(fields.map(fieldWords))}`
+        : held
+          ? `it holds ${held}`
+          : null;
+    ignored.push({ column, header, why });
   }
-  return best;
+  return ignored;
 }
 
-const quote = (s: string) => `"${s}"`;
+/** The config's `columns` entry for this kind, as one line of JSON: `{ "columns": { "incidents": { "area": "Omrde" } } }`. */
+export function columnsBlock(kind: InputKind, entries: readonly [string, string][]): string {
+  const inner = entries.map(([field, header]) => `${JSON.stringify(field)}: ${JSON.stringify(header)}`).join(', ');
+  return `{ "columns": { "${kind}": { ${inner} } } }`;
+}
+
+export const quote = (s: string) => `"${s}"`;
+
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+export const wordList = (words: readonly string[]) => andList(words.map(quote));
+
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

@@ -4,12 +4,13 @@
  * file is read whole or in byte ranges on several cores.
  */
 import type { Activity, Incident, InputKind, PatrolRound, Rejection } from '../domain.js';
-import { REQUIRED_ACTIVITY_COLUMNS, toActivity } from './activities.js';
+import { toActivity } from './activities.js';
 import { InputError } from '../errors.js';
-import { type ColumnMap, mapColumns, requireColumns } from './columns.js';
+import type { ColumnMap, HeaderReading } from './columns.js';
 import { DateOrderHold } from './date-order-hold.js';
-import { REQUIRED_INCIDENT_COLUMNS, toIncident } from './incidents.js';
-import { REQUIRED_PATROL_COLUMNS, toPatrolRound } from './patrols.js';
+import { readHeader } from './header-reading.js';
+import { toIncident } from './incidents.js';
+import { toPatrolRound } from './patrols.js';
 import { isDeferred, isRejection, RowReader } from './row.js';
 import { type DateOrder, TimeReader } from './times.js';
 import type { MapArea } from '../geo/contains.js';
@@ -46,6 +47,8 @@ export interface InputShape {
   headerLine: number;
   headers: string[];
   columns: ColumnMap<string>;
+  /** How each column was matched, and the ones ignored: for `validate` and the log. */
+  reading: HeaderReading;
 }
 
 export interface ReadResult {
@@ -70,25 +73,13 @@ export async function inspectInput(file: string, kind: InputKind, options: Inges
   if (headers.length > MAX_COLUMNS) {
     throw new InputError({ file, line }, `the header has ${headers.length} columns; an export has at most ${MAX_COLUMNS}: is this the file that was meant?`);
   }
-  const columns = mapColumns(kind, headers, options.columns);
-  requireColumns({
-    file,
-    kind,
-    line,
-    headers,
-    map: columns,
-    required: requiredColumns(kind, columns, options),
+  const { columns, reading } = await readHeader(layout, kind, headers, line, {
     configured: options.columns,
+    timeZone: options.timeZone,
+    dateOrder: options.dateOrder,
+    withMap: (options.areas?.length ?? 0) > 0,
   });
-  return { layout, kind, headerLine: line, headers, columns };
-}
-
-const REQUIRED = { incidents: REQUIRED_INCIDENT_COLUMNS, patrols: REQUIRED_PATROL_COLUMNS, activities: REQUIRED_ACTIVITY_COLUMNS };
-
-/** An incident export with coordinates needs no area column when there is a map to find each area on. */
-function requiredColumns(kind: InputKind, columns: ColumnMap<string>, options: IngestOptions): ReadonlyArray<(typeof REQUIRED)[InputKind][number]> {
-  const placeable = (columns.northing !== undefined && columns.easting !== undefined) || (columns.latitude !== undefined && columns.longitude !== undefined);
-  return kind === 'incidents' && placeable && options.areas?.length ? REQUIRED.incidents.filter((c) => c !== 'area') : REQUIRED[kind];
+  return { layout, kind, headerLine: line, headers, columns, reading };
 }
 const CONVERT = { incidents: toIncident, patrols: toPatrolRound, activities: toActivity } as Record<InputKind, (row: RowReader<string>, times: TimeReader, areas?: readonly MapArea[]) => object>;
 

@@ -3,7 +3,8 @@ import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 
-const SAMPLE_BYTES = 256 * 1024;
+/** Also how much of the rows is looked at to tell a column by what it holds (header-reading.ts). */
+export const SAMPLE_BYTES = 256 * 1024;
 
 export async function readSample(file: string): Promise<{ sample: Uint8Array; size: number }> {
   let handle;

@@ -9,6 +9,7 @@ import { collectReport, type CollectOptions, type Collected, type InputSpec } fr
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
+import { describeMatch } from '../ingest/columns.js';
 import { sourceOfFormat } from '../ingest/sources.js';
 import type { ReportPeriod } from '../period.js';
 import { redactionContext } from '../redact/context.js';
@@ -22,22 +23,35 @@ export interface MakeModelOptions extends CollectOptions {
 }
 
 export interface MadeModel extends Collected {
-  /** What the sources doubt of how they read a file (an encoding guessed), in the model's words: masked as it is. */
+  /** What the sources doubt of how they read a file (an encoding guessed), in the model's words: masked as it is; and columns that may be the wrong ones. */
   doubts: { file: string; message: string }[];
   /** Look-alike names not suggested, as their names hold personal data that a config line would show. */
   withheldSuggestions: number;
+  /** Columns told by what they hold, one line per file: `x.csv: "Inträffade" read as date and time: every value is a date and time`. */
+  columnGuesses: { file: string; message: string }[];
 }
 
 export async function makeModel(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: MakeModelOptions = {}): Promise<MadeModel> {
   const collected = await collectReport(inputs, period, config, options);
   if (options.notes) collected.model.assessment = { markdown: await readNotes(options.notes.file), source: options.notes.shownAs };
-  const { model, unusable, withheldSuggestions } = options.redact === false ? { ...collected, withheldSuggestions: 0 } : mask(collected, new Redactor(config.redaction, redactionContext(period)));
-  const doubts = model.inputs.flatMap((i) => sourceOfFormat(i.format).doubts(i.format, i.file).map((message) => ({ file: i.file, message })));
-  return { model, unusable, doubts, withheldSuggestions };
+  const redactor = options.redact === false ? undefined : new Redactor(config.redaction, redactionContext(period));
+  const { model, unusable, withheldSuggestions } = redactor ? mask(collected, redactor) : { ...collected, withheldSuggestions: 0 };
+  // What is said of a file's headers names the file and its headers: shown as the model shows them.
+  const file = (name: string) => (redactor ? redactor.fileName(name) : name);
+  const said = (text: string) => (redactor ? redactor.text(text) : text);
+  const doubts = [
+    ...model.inputs.flatMap((i) => sourceOfFormat(i.format).doubts(i.format, i.file).map((message) => ({ file: i.file, message }))),
+    ...collected.headers.flatMap(({ file: name, reading }) => reading.doubts.map((doubt) => ({ file: file(name), message: `${file(name)}: ${said(doubt)}` }))),
+  ];
+  const columnGuesses = collected.headers.flatMap(({ file: name, reading }) => {
+    const byContent = reading.matches.filter((m) => m.by === 'content');
+    return byContent.length > 0 ? [{ file: file(name), message: `${file(name)}: ${said(byContent.map(describeMatch).join('; '))}` }] : [];
+  });
+  return { model, unusable, headers: collected.headers, doubts, withheldSuggestions, columnGuesses };
 }
 
 /** A masked copy: what the model was built from (kept for a batch's next report) stays as read. */
-function mask({ model, unusable }: Collected, redactor: Redactor): Collected & { withheldSuggestions: number } {
+function mask({ model, unusable }: Collected, redactor: Redactor): Pick<Collected, 'model' | 'unusable'> & { withheldSuggestions: number } {
   // A suggestion is a config line to copy: a mask in it (`"Kalle [e-post]": …`) would merge nothing, so it is left out.
   const suggestions = model.suggestions.filter((s) => !redactor.holds(s.name) && !redactor.holds(s.like));
   const masked = redactor.deep({ ...model, suggestions });

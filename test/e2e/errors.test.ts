@@ -19,8 +19,49 @@ describe('what a user sees when something is wrong', () => {
     const r = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '-o', '-']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error: ${file}:1: missing required column: category`);
-    expect(r.stderr).toContain('Headers found: "Datum", "Tid", "Område"');
+    expect(r.stderr).toContain('Headers found: "Datum" (date), "Tid" (time), "Område" (area).');
     noStackTrace(r.stderr);
+  });
+
+  it('names every missing column at once, with a columns block for the config that, filled in, reads the file, exit 2', async () => {
+    const file = tmp.write('okand.csv', 'Registrerad;Inträffade;Omrde;Vad;Notering\n2024-04-17 08:00;2024-04-16 22:00;Centrum;stöld;\n2024-04-18 09:00;2024-04-18 01:30;Hamnen;klotter;sprayat\n');
+    const r = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '-o', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `${NO_CONFIG}error: ${file}:1: missing required columns: ` +
+        'datetime ("tidpunkt", "datum och tid", "datum/tid", "datum & tid"…) or date ("datum", "händelsedatum", "date", "incident date"…) or time ("tid", "klockslag", "kl", "time"…); ' +
+        'area ("område", "plats", "stadsdel", "area"…); category ("kategori", "händelsetyp", "typ", "category"…). ' +
+        'Headers found: "Registrerad", "Inträffade", "Omrde", "Vad", "Notering". ' +
+        'For datetime: "Registrerad" and "Inträffade" both hold dates and times: which one is it? "Omrde" is close to "område": a typing error? ' +
+        'To read the file, add to the config, with a header of the file for each "FILL IN": { "columns": { "incidents": { "datetime": "Registrerad", "area": "Omrde", "category": "FILL IN" } } }\n',
+    );
+    const block = JSON.parse(r.stderr.slice(r.stderr.indexOf('{ "columns"')));
+    expect(block).toEqual({ columns: { incidents: { datetime: 'Registrerad', area: 'Omrde', category: 'FILL IN' } } });
+    // The coordinator picks the time and fills in the category: the same file reads.
+    block.columns.incidents.datetime = 'Inträffade';
+    block.columns.incidents.category = 'Vad';
+    const config = tmp.write('okand.config.json', JSON.stringify({ municipality: 'Strandviks kommun', ...block }, null, 2));
+    const fixed = await runCli(['generate', '--config', config, '--incidents', file, '--from', '2024-04-15', '--format', 'json', '-o', '-', '--quiet']);
+    expect(fixed.code).toBe(0);
+    const model = JSON.parse(fixed.stdout);
+    expect(model.inputs[0]).toMatchObject({ rows: 2, inPeriod: 2, format: { columns: { datetime: 'Inträffade', area: 'Omrde', category: 'Vad' } } });
+    expect(model.incidents.byArea.map((a: { name: string }) => a.name)).toEqual(['Centrum', 'Hamnen']);
+  });
+
+  it('gives a block that reads the file as it is when every missing column has a likely header', async () => {
+    const file = tmp.write('stavfel.csv', 'Inträffade;Omrde;Typ av händelse\n2024-04-16 22:00;Centrum;stöld\n');
+    const r = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      `${file}:1: missing required column: area ("område", "plats", "stadsdel", "area"…). ` +
+        'Headers found: "Inträffade" (datetime), "Omrde", "Typ av händelse" (category). "Omrde" is close to "område": a typing error? ' +
+        'To read the file, add to the config: { "columns": { "incidents": { "area": "Omrde" } } }\n',
+    );
+    const message = r.stdout.split('\n').find((l) => l.startsWith(`${file}:1:`))!;
+    const config = tmp.write('stavfel.config.json', message.slice(message.indexOf('{ "columns"')));
+    const fixed = await runCli(['validate', '--config', config, '--incidents', file, '--from', '2024-04-15']);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('  columns    area ← "Omrde", category ← "Typ av händelse", datetime ← "Inträffade"\n');
   });
 
   it('names the line of an unreadable CSV, exit 2', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_ARGS, runCli } from '../support/cli.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_ARGS, NO_CONFIG, runCli } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
 
 const tmp = tempDir();
@@ -31,7 +33,9 @@ describe('lagesbild validate', async () => {
     const report = JSON.parse(json.stdout);
     const model = JSON.parse(generated.stdout);
     expect(json.code).toBe(1);
-    expect(report.files.map(({ usable, error, ...account }: { usable: boolean; error: string | null }) => account)).toEqual(model.inputs);
+    // Beside the model's account of a file, validate says how each column was found and which it ignored.
+    const account = ({ usable, error, columnsRead, ignoredColumns, columnDoubts, ...rest }: Record<string, unknown>) => rest;
+    expect(report.files.map(account)).toEqual(model.inputs);
     expect(report.problems).toEqual(model.rejected.map((r: { file: string; line: number; column: number; reason: string }) => ({ file: r.file, line: r.line, column: r.column, message: r.reason })));
   });
 
@@ -68,5 +72,64 @@ describe('lagesbild validate', async () => {
     expect(JSON.parse(made.stdout).inputs[0].format).toEqual({
       encoding: 'UTF-16LE (guessed)', encodingUnsure: true, delimiter: ';', dateFormats: ['YYYY-MM-DD + HH:MM'], columns: { date: 'Datum', time: 'Tid', area: 'Område', category: 'Kategori' },
     });
+  });
+
+  it('says which column was read for what and why, and lists the columns it ignored', async () => {
+    const file = tmp.write('ny-logg.csv', 'Ärende;Inträffade;Plats/Område;Typ av händelse;Handläggare;;Notering;;\nK-1;2024-04-16 10:00;Centrum;stöld;Anna;x;;\nK-2;2024-04-17 22:15;Hamnen;klotter;Bo;;ring;\n');
+    const r = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        '  columns    id ← "Ärende", area ← "Plats/Område", category ← "Typ av händelse", datetime ← "Inträffade"',
+        '             "Plats/Område" read as area: "plats" and "område" name area',
+        '             "Typ av händelse" read as category: "typ" names category',
+        '             "Inträffade" read as date and time: every value is a date and time',
+        '  ignored    "Handläggare", column 6 (no header), "Notering"',
+        '  rows       2 read: 2 usable (2 in the window, 0 in the previous one), 0 outside both, 0 rejected, 0 duplicates, 0 skipped',
+      ].join('\n'),
+    );
+    const json = JSON.parse((await runCli(['validate', '--incidents', file, '--from', '2024-04-15', '--format', 'json'])).stdout);
+    expect(json.files[0].format.columns).toEqual({ id: 'Ärende', area: 'Plats/Område', category: 'Typ av händelse', datetime: 'Inträffade' });
+    expect(json.files[0].columnsRead).toEqual([
+      { field: 'id', header: 'Ärende', column: 1, by: 'alias', why: '"ärende" is a header for id' },
+      { field: 'area', header: 'Plats/Område', column: 3, by: 'parts', why: '"plats" and "område" name area' },
+      { field: 'category', header: 'Typ av händelse', column: 4, by: 'parts', why: '"typ" names category' },
+      { field: 'datetime', header: 'Inträffade', column: 2, by: 'content', why: 'every value is a date and time' },
+    ]);
+    expect(json.files[0].ignoredColumns).toEqual([
+      { header: 'Handläggare', column: 5, why: null },
+      { header: '', column: 6, why: null },
+      { header: 'Notering', column: 7, why: null },
+    ]);
+    expect(json.files[0].columnDoubts).toEqual([]);
+  });
+
+  it('says why a column that names a field was not read, and what an ignored one holds', async () => {
+    const file = tmp.write('tva-datum.csv', 'Datum (rapport);Inträffade;Plats;Område (stadsdel);Typ\n2024-04-17;2024-04-16 22:00;Torget;Centrum;stöld\n');
+    const r = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);
+    expect(r.stdout).toContain(
+      [
+        '  columns    area ← "Plats", category ← "Typ", date ← "Datum (rapport)"',
+        '             "Datum (rapport)" read as date: "datum" names date',
+        '  check      the date is read from "Datum (rapport)" by its words, but "Inträffade", which is not read, holds dates and times: if it tells when the incidents happened, add to the config: { "columns": { "incidents": { "datetime": "Inträffade" } } }',
+        '  ignored    "Inträffade" (it holds dates and times), "Område (stadsdel)" (area is read from "Plats")',
+      ].join('\n'),
+    );
+    const made = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '--format', 'json', '-o', '-']);
+    expect(made.stderr).toContain(`warning: ${file}: the date is read from "Datum (rapport)" by its words, but "Inträffade", which is not read, holds dates and times:`);
+  });
+
+  it('has generate say once per file which column it read by what it holds', async () => {
+    const file = tmp.write('inhall.csv', 'Inträffade;Plats;Typ\n2024-04-16 10:00;Centrum;stöld\n');
+    const made = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '--format', 'json', '-o', '-']);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toBe(`${NO_CONFIG}${file}: "Inträffade" read as date and time: every value is a date and time\nWrote to stdout: lägesbild v. 16–17 (2024-04-15 – 2024-04-28), 1 incidents, 0 patrol rounds\n`);
+    expect(JSON.parse(made.stdout).inputs[0].format.columns).toEqual({ area: 'Plats', category: 'Typ', datetime: 'Inträffade' });
+    // Two reports of a batch read the file once, and say it once.
+    const config = join(tmp.dir, 'batch.json');
+    writeFileSync(config, JSON.stringify({ inputs: { incidents: ['inhall.csv'] }, output: { dir: 'ut' }, reports: [{ name: 'a' }, { name: 'b' }] }));
+    const batch = await runCli(['generate', '--config', config, '--from', '2024-04-15', '--format', 'json']);
+    expect(batch.code).toBe(0);
+    expect(batch.stderr.split('\n').filter((l) => l.includes('"Inträffade" read as date and time'))).toHaveLength(1);
   });
 });
