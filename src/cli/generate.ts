@@ -23,6 +23,7 @@ import { lockFolder } from './lock.js';
 import type { LogFields, Logger } from './log.js';
 import { createProgress } from './progress.js';
 import { checkOutput, writeOutput, writeStdout } from './write-output.js';
+import { suggestionLines } from './suggestion-lines.js';
 import { runConfig } from './config.js';
 
 export interface GenerateOptions extends JobOptions {
@@ -241,6 +242,6 @@ function reportProblems({ model, doubts }: Pick<Made, 'model' | 'doubts'>, log: 
   const more = model.rejected.length - SHOWN_REJECTIONS;
   if (more > 0) warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
   for (const { file, message } of doubts) warn(message, { file });
-  for (const s of model.suggestions) warn(`${s.kind} "${s.name}" (${s.count}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
+  for (const line of suggestionLines(model.suggestions, String)) warn(line);
 }
 
