@@ -4,7 +4,7 @@
  * areas is a hundred million pairs, but each name has a few words, and a word
  * (or its beginning, for an abbreviation) leads to the few names that have it.
  */
-import { canAbbreviate, type Word } from './name-words.js';
+import { canAbbreviate, MAX_READINGS, type Word } from './name-words.js';
 
 export class NameIndex {
   /** word → the names (their numbers) that have it */
@@ -12,7 +12,6 @@ export class NameIndex {
   /** each name under its rarest word only: a name a longer one contains is found through that word */
   private readonly byAnchor = new Map<string, number[]>();
   private readonly sortedWords: string[];
-  private readonly sortedAnchors: string[];
 
   constructor(readonly names: readonly (readonly Word[])[]) {
     names.forEach((name, i) => {
@@ -24,35 +23,41 @@ export class NameIndex {
       push(this.byAnchor, rarest.text, i);
     });
     this.sortedWords = [...this.byWord.keys()].sort();
-    this.sortedAnchors = [...this.byAnchor.keys()].sort();
   }
 
   /**
-   * The names that may relate to `name` (see relate() in name-words.ts), a few
-   * more perhaps, never fewer. One that `name` contains or abbreviates has each
-   * of its words, its rarest among them, written in `name`; one that holds `name`
-   * has every word of `name`, so the rarest of them is enough to look up.
+   * The words of the names that `word` may be written for: itself, and when it
+   * can abbreviate, the longer words it begins — none of those when more than
+   * MAX_READINGS do, as such a beginning is no clear abbreviation.
    */
-  candidates(name: readonly Word[]): Set<number> {
-    const found = new Set<number>();
-    for (const word of name) for (const list of this.lists(this.byAnchor, this.sortedAnchors, word)) for (const i of list) found.add(i);
-    let fewest: number[][] | undefined;
-    let fewestSize = Infinity;
-    for (const word of name) {
-      const lists = this.lists(this.byWord, this.sortedWords, word);
-      const size = lists.reduce((n, l) => n + l.length, 0);
-      if (size < fewestSize) [fewest, fewestSize] = [lists, size];
+  readings(word: Word): string[] {
+    const out = this.byWord.has(word.text) ? [word.text] : [];
+    if (!canAbbreviate(word)) return out;
+    const longer: string[] = [];
+    for (let k = lowerBound(this.sortedWords, word.text); k < this.sortedWords.length && this.sortedWords[k]!.startsWith(word.text) && longer.length <= MAX_READINGS; k++) {
+      if (this.sortedWords[k] !== word.text) longer.push(this.sortedWords[k]!);
     }
-    for (const list of fewest ?? []) for (const i of list) found.add(i);
-    return found;
+    return longer.length > MAX_READINGS ? out : [...out, ...longer];
   }
 
-  /** The lists of the words `word` may be written for: itself, and the words it is the beginning of when it can abbreviate. */
-  private lists(map: Map<string, number[]>, sorted: readonly string[], word: Word): number[][] {
-    if (!canAbbreviate(word)) return map.has(word.text) ? [map.get(word.text)!] : [];
-    const out: number[][] = [];
-    for (let k = lowerBound(sorted, word.text); k < sorted.length && sorted[k]!.startsWith(word.text); k++) out.push(map.get(sorted[k]!)!);
-    return out;
+  /**
+   * The names that may relate to a name whose words have these readings (see
+   * relate() in name-words.ts), a few more perhaps, never fewer. One that the
+   * name contains or abbreviates has each of its words, its rarest among them,
+   * read in the name; one that holds the name has a reading of every word of
+   * the name, so the word with the fewest names is enough to look up.
+   */
+  candidates(readings: readonly (readonly string[])[]): Set<number> {
+    const found = new Set<number>();
+    for (const texts of readings) for (const text of texts) for (const i of this.byAnchor.get(text) ?? []) found.add(i);
+    let fewest: readonly string[] | undefined;
+    let fewestSize = Infinity;
+    for (const texts of readings) {
+      const size = texts.reduce((n, t) => n + this.byWord.get(t)!.length, 0);
+      if (size < fewestSize) [fewest, fewestSize] = [texts, size];
+    }
+    for (const text of fewest ?? []) for (const i of this.byWord.get(text)!) found.add(i);
+    return found;
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { compareNames } from '../text.js';
 import { NameIndex } from './name-index.js';
-import { holds, relate, words, type Relation } from './name-words.js';
+import { holds, relate, words, type Fits, type Relation } from './name-words.js';
 import type { NameBook, NameEntry } from './names.js';
 
 /** More candidates than this and a name says too little to point anywhere: `Norra` beside ten `… norra`. */
@@ -30,9 +30,12 @@ export function matchNames<S, T>(sources: readonly S[], targets: readonly T[], n
   const out = new Map<S, Candidate<T>[]>();
   for (const source of sources) {
     const name = words(nameOf(source));
+    const readings = name.map((w) => index.readings(w));
+    const short = new Map(name.map((w, k) => [w, readings[k]!]));
+    const fit: Fits = (w, full) => (w.text === full.text ? 'same' : short.get(w)?.includes(full.text) ? 'short' : undefined);
     let found: { i: number; why: Relation }[] = [];
-    for (const i of index.candidates(name)) {
-      const why = relate(name, targetWords[i]!);
+    for (const i of index.candidates(readings)) {
+      const why = relate(name, targetWords[i]!, fit);
       if (why && allowed(source, targets[i]!, why)) found.push({ i, why });
     }
     const whole = found.filter((f) => f.why === 'abbreviates' || f.why === 'same words');

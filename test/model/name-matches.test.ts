@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Activity, Incident, PatrolRound } from '../../src/domain.js';
 import { ReportBuilder } from '../../src/model/build-report.js';
 import { FileTally } from '../../src/model/file-tally.js';
-import { relate, words } from '../../src/model/name-words.js';
+import fc from 'fast-check';
+import { NameIndex } from '../../src/model/name-index.js';
+import { relate, words, type Fits } from '../../src/model/name-words.js';
 import { reportPeriod } from '../../src/period.js';
 import { at } from '../support/time.js';
 
@@ -97,6 +99,12 @@ describe('the floor against false matches', () => {
     expect(said(model({ incidents: [['Norrskolan', 5]], patrols: [['Norr', 1]] }))).toEqual([]);
   });
 
+  it('takes a beginning that more than three words begin with for no abbreviation', () => {
+    const streets = ['Stationsgatan', 'Stationsvägen', 'Stationsparken'];
+    expect(said(model({ incidents: streets.map((a) => [a, 2]), patrols: [['Stations', 1]] }))).toEqual(streets.sort().map((a) => `Stations abbreviates ${a}`));
+    expect(said(model({ incidents: [...streets, 'Stationsområdet'].map((a) => [a, 2]), patrols: [['Stations', 1]] }))).toEqual([]);
+  });
+
   it('matches case and diacritics aside, as the names are written by hand', () => {
     expect(said(model({ incidents: [['Stationsområdet', 5]], patrols: [['STATIONSOMRADET NORRA', 2], ['stationsomr', 1]] }))).toEqual([
       'STATIONSOMRADET NORRA contains Stationsområdet', 'stationsomr abbreviates Stationsområdet',
@@ -150,5 +158,27 @@ describe('how two names relate, word by word', () => {
     expect(rel('Ö hamnen', 'Ö')).toBeUndefined();
     expect(rel('Inre västra hamnen', 'Inre hamnen')).toBeUndefined();
     expect(rel('Område 2', 'Område 21')).toBeUndefined();
+  });
+});
+
+describe('the index of words', () => {
+  it('finds every name that relates to a name, as trying every pair would', () => {
+    const vocabulary = ['Centrum', 'Torget', 'Centr.', 'Stationsområdet', 'Stationsomr.', 'Stations', 'norra', 'Ö', 'By', 'Skola', '2', '21', 'Inre', 'hamnen', 'hamn'];
+    const name = fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 3 }).chain((ws) => fc.constantFrom(ws.join(' '), ws.join('/'), ws.join(', ')));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 30 }), fc.array(name, { maxLength: 10 }), (targets, sources) => {
+        const index = new NameIndex(targets.map(words));
+        for (const source of sources) {
+          const ws = words(source);
+          const readings = ws.map((w) => index.readings(w));
+          const fit: Fits = (w, full) => (w.text === full.text ? 'same' : readings[ws.indexOf(w)]!.includes(full.text) ? 'short' : undefined);
+          const found = index.candidates(readings);
+          targets.forEach((t, i) => {
+            if (relate(ws, words(t), fit)) expect(found.has(i), `${source} → ${t}`).toBe(true);
+          });
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
