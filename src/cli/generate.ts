@@ -25,6 +25,7 @@ import type { LogFields, Logger } from './log.js';
 import { createProgress } from './progress.js';
 import { sayWithheld } from './withheld-suggestions.js';
 import { checkOutput, writeOutput, writeStdout } from './write-output.js';
+import { suggestionLines } from './suggestion-lines.js';
 import { runConfig } from './config.js';
 
 export interface GenerateOptions extends JobOptions {
@@ -248,7 +249,7 @@ function reportProblems({ model, doubts, withheldSuggestions, columnGuesses }: P
   const more = model.rejected.length - SHOWN_REJECTIONS;
   if (more > 0) warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
   for (const { file, message } of doubts) warn(message, { file });
-  for (const s of model.suggestions) warn(`${s.kind} "${s.name}" (${s.count}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
+  for (const line of suggestionLines(model.suggestions, String)) warn(line);
   sayWithheld(withheldSuggestions, { warn });
 }
 

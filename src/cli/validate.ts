@@ -19,6 +19,7 @@ import { printable } from '../text.js';
 import { describeMatch, type HeaderReading } from '../ingest/columns.js';
 import { sourceOfFormat } from '../ingest/sources.js';
 import { writeStdout } from './write-output.js';
+import { suggestionLines } from './suggestion-lines.js';
 import { runConfig } from './config.js';
 import type { Logger } from './log.js';
 
@@ -164,7 +165,7 @@ function renderText(report: ValidationReport): string {
   }
   if (report.suggestions.length > 0) {
     out.push('Suggestions:');
-    for (const s of report.suggestions) out.push(`  ${s.kind} "${s.name}" (${rows(s.count)}) looks like "${s.like}" (${s.likeCount}); to count them as one, add to the config: ${s.config}`);
+    for (const line of suggestionLines(report.suggestions, rows)) out.push(`  ${line}`);
     out.push('');
   }
   const rejected = report.files.reduce((n, f) => n + f.rejected, 0);

@@ -70,8 +70,8 @@ export class ReportBuilder {
     account.skipped += tally.skipped.length;
     for (const r of tally.rejected) this.rejected.push({ file: account.file, line: r.line, column: r.column ?? null, code: r.code, reason: reasonText('en', r) });
     for (const s of tally.skipped) this.skipped.push({ file: account.file, line: s.line, reason: s.reason });
-    for (const [name, n] of tally.areaNames) this.areas.see(name, n);
-    for (const [name, n] of tally.categoryNames) this.categories.see(name, n);
+    for (const [kind, names] of Object.entries(tally.areaNames) as [InputKind, Map<string, number>][]) for (const [name, n] of names) this.areas.see(name, n, kind);
+    for (const [name, n] of tally.categoryNames) this.categories.see(name, n, 'incidents');
     if (tally.first !== null && tally.last !== null) this.widenSpan(account, tally.first, tally.last);
     for (const row of tally.windowRows) this.count(account, row);
     for (const activity of tally.activities) for (const section of this.told) section.addActivity?.(activity);

@@ -4,7 +4,7 @@
  * the rows inside the windows of the history, which the report builder checks
  * for duplicates and counts. Plain data, so a worker thread can hand it over.
  */
-import type { Activity, Incident, PatrolRound, Rejection } from '../domain.js';
+import type { Activity, Incident, InputKind, PatrolRound, Rejection } from '../domain.js';
 import type { ReportPeriod } from '../period.js';
 import { isOlder, windowAt, type WindowName } from './windows.js';
 
@@ -19,8 +19,8 @@ export interface TallyData {
   outside: number;
   rejected: Rejection[];
   skipped: { line: number; reason: string }[];
-  /** Spelling as in the data → rows, over all usable rows, inside the windows or not. */
-  areaNames: Map<string, number>;
+  /** Spelling as in the data → rows, over all usable rows, inside the windows or not; areas by the kind of row that names them, to match them across kinds. */
+  areaNames: Record<InputKind, Map<string, number>>;
   categoryNames: Map<string, number>;
   /** Earliest and latest usable row, as instants; null when none. */
   first: number | null;
@@ -38,7 +38,7 @@ export class FileTally {
   constructor(private readonly period: ReportPeriod) {}
 
   incident(line: number, incident: Incident): void {
-    count(this.data.areaNames, incident.area);
+    count(this.data.areaNames.incidents, incident.area);
     count(this.data.categoryNames, incident.category);
     const window = this.place(incident.at);
     // Older windows are kept too: the same incident in two overlapping exports must count once in the trends as well.
@@ -46,12 +46,13 @@ export class FileTally {
   }
 
   patrol(line: number, round: PatrolRound): void {
-    count(this.data.areaNames, round.area);
+    count(this.data.areaNames.patrols, round.area);
     const window = this.place(round.start);
     if (window && !isOlder(window)) this.data.windowRows.push({ line, window, round });
   }
 
   activity(line: number, activity: Activity): void {
+    if (activity.area) count(this.data.areaNames.activities, activity.area);
     const window = this.place(activity.on);
     if (window && !isOlder(window)) this.data.windowRows.push({ line, window, activity });
     if (activity.on >= this.period.yearStartsAt && activity.on < this.period.current.endsAt) this.data.activities.push(activity);
@@ -86,7 +87,7 @@ export class FileTally {
 }
 
 function emptyTally(): TallyData {
-  return { rows: 0, outside: 0, rejected: [], skipped: [], areaNames: new Map(), categoryNames: new Map(), first: null, last: null, windowRows: [], activities: [] };
+  return { rows: 0, outside: 0, rejected: [], skipped: [], areaNames: { incidents: new Map(), patrols: new Map(), activities: new Map() }, categoryNames: new Map(), first: null, last: null, windowRows: [], activities: [] };
 }
 
 function count(map: Map<string, number>, name: string): void {

@@ -1,3 +1,4 @@
+import type { InputKind } from '../domain.js';
 import { ConfigError } from '../errors.js';
 import { looseKey as nameKey, tidy } from '../text.js';
 
@@ -12,6 +13,15 @@ export { looseKey as nameKey } from '../text.js';
 /** Bounds the cache for a file with a million different names (free text in an area column). */
 const MAX_REMEMBERED = 100_000;
 
+const KIND_ORDER: readonly InputKind[] = ['incidents', 'patrols', 'activities'];
+
+export interface NameEntry {
+  key: string;
+  display: string;
+  count: number;
+  kinds: InputKind[];
+}
+
 export class NameBook {
   /** key of an alias → the name it stands for, as written in the config */
   private readonly aliases = new Map<string, string>();
@@ -20,6 +30,8 @@ export class NameBook {
   private readonly spellings = new Map<string, Map<string, number>>();
   /** Raw text as it came → its tidy spelling and key: exports repeat a few names a million times. */
   private readonly seen = new Map<string, { spelling: string; key: string }>();
+  /** key → the kinds of export whose rows name it: a patrol area that no incident names is worth a word. */
+  private readonly kinds = new Map<string, Set<InputKind>>();
 
   /** `configKey` names the aliases in messages, e.g. "areaAliases". */
   constructor(aliases: Readonly<Record<string, string>> = {}, configKey = 'aliases') {
@@ -47,8 +59,8 @@ export class NameBook {
     }
   }
 
-  /** Records one occurrence of a spelling and returns the key it groups under. */
-  see(name: string, times = 1): string {
+  /** Records one occurrence of a spelling, in a row of `kind`, and returns the key it groups under. */
+  see(name: string, times = 1, kind?: InputKind): string {
     let known = this.seen.get(name);
     if (!known) {
       const spelling = tidy(name);
@@ -58,6 +70,11 @@ export class NameBook {
     let counts = this.spellings.get(known.key);
     if (!counts) this.spellings.set(known.key, (counts = new Map()));
     counts.set(known.spelling, (counts.get(known.spelling) ?? 0) + times);
+    if (kind) {
+      let kinds = this.kinds.get(known.key);
+      if (!kinds) this.kinds.set(known.key, (kinds = new Set()));
+      kinds.add(kind);
+    }
     return known.key;
   }
 
@@ -85,8 +102,14 @@ export class NameBook {
     return this.fixed.has(key) || this.spellings.has(key) ? this.display(key) : fallback;
   }
 
-  /** Every name seen, with how many rows used it in any spelling. */
-  entries(): { key: string; display: string; count: number }[] {
-    return [...this.spellings].map(([key, counts]) => ({ key, display: this.display(key), count: [...counts.values()].reduce((a, b) => a + b, 0) }));
+  /** The kinds of export that name `key`, in the order incidents, patrols, activities. */
+  kindsOf(key: string): InputKind[] {
+    const kinds = this.kinds.get(key);
+    return kinds ? KIND_ORDER.filter((k) => kinds.has(k)) : [];
+  }
+
+  /** Every name seen, with how many rows used it in any spelling, and the kinds of export that name it. */
+  entries(): NameEntry[] {
+    return [...this.spellings].map(([key, counts]) => ({ key, display: this.display(key), count: [...counts.values()].reduce((a, b) => a + b, 0), kinds: this.kindsOf(key) }));
   }
 }

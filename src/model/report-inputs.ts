@@ -60,7 +60,20 @@ export interface NameSuggestion {
   likeCount: number;
   /** The config entry that merges them, ready to paste. */
   config: string;
+  /**
+   * Why it may be the same: `looks like` (spelt another way), `contains`
+   * (`Centrum/Torget` for `Centrum`), `abbreviates` (`Stationsomr.` for
+   * `Stationsområdet`), `part of` (`Torget` for `Centrum/Torget`).
+   */
+  why: SuggestionReason;
+  /** The kinds of export whose rows use the name, and the one it is like. */
+  nameIn: InputKind[];
+  likeIn: InputKind[];
+  /** Every name it may mean, `like` among them: when there are several, it is not clear which, and each has a suggestion of its own. */
+  candidates: string[];
 }
+
+export type SuggestionReason = 'looks like' | 'contains' | 'abbreviates' | 'part of';
 
 export interface RejectedRow {
   file: string;

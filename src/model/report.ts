@@ -187,10 +187,27 @@ export interface CoverageGap {
   weekday: number;
   hour: number;
   incidents: number;
+  /** Patrolled places in the table that are probably this area under another name: its hours may have been patrolled. */
+  maybe: string[];
+}
+
+export interface CoverageArea {
+  name: string;
+  incidents: number;
+  rounds: number;
+  minutes: number;
+  incidentsPerPatrolHour: number | null;
+  remarks: number;
+  /** False for a patrolled place that no incident names: its 0 incidents say nothing of the place. */
+  matched: boolean;
+  /** The other rows that are probably the same place under another name (see suggestions[]). */
+  maybe: string[];
 }
 
 export interface PatrolCoverage {
-  byArea: { name: string; incidents: number; rounds: number; minutes: number; incidentsPerPatrolHour: number | null; remarks: number }[];
+  byArea: CoverageArea[];
+  /** The patrolled places that no incident names (byArea's rows with matched false), in its order. */
+  unmatched: string[];
   /** Hours of the week in an area with at least `gapThreshold` incidents and no patrol; the largest first. */
   gaps: CoverageGap[];
   gapCount: number;

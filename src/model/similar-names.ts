@@ -4,8 +4,7 @@
  * the config entry that merges the rarer into the more common.
  */
 import { compareNames } from '../text.js';
-import type { NameBook } from './names.js';
-import type { NameSuggestion } from './report.js';
+import type { NameBook, NameEntry } from './names.js';
 
 /** Folds the differences that keyboards and old systems make: åäö written as a/o or aa/ae/oe, punctuation. */
 export function foldName(key: string): string {
@@ -41,24 +40,16 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  * looks like, and only at that: two misspellings are never merged into each other.
  * On a tie the properly spelt name wins: more of åäö, then the longer.
  */
-export function suggestMerges(kind: 'area' | 'category', book: NameBook): NameSuggestion[] {
+export function findLookAlikes(book: NameBook): { name: NameEntry; like: NameEntry }[] {
   const names = book.entries().sort((x, y) => y.count - x.count || spellingScore(y.display) - spellingScore(x.display) || y.display.length - x.display.length || compareNames(x.display, y.display));
-  const key = kind === 'area' ? 'areaAliases' : 'categoryAliases';
   const merged = new Set<string>();
-  const out: NameSuggestion[] = [];
+  const out: { name: NameEntry; like: NameEntry }[] = [];
   for (let j = 1; j < names.length; j++) {
     const rare = names[j]!;
     const common = names.slice(0, j).find((c) => !merged.has(c.key) && looksAlike(c.key, rare.key));
     if (!common) continue;
     merged.add(rare.key);
-    out.push({
-      kind,
-      name: rare.display,
-      count: rare.count,
-      like: common.display,
-      likeCount: common.count,
-      config: `"${key}": { ${JSON.stringify(rare.display)}: ${JSON.stringify(common.display)} }`,
-    });
+    out.push({ name: rare, like: common });
   }
   return out;
 }

@@ -53,7 +53,7 @@ export async function makeModel(inputs: readonly InputSpec[], period: ReportPeri
 /** A masked copy: what the model was built from (kept for a batch's next report) stays as read. */
 function mask({ model, unusable }: Collected, redactor: Redactor): Pick<Collected, 'model' | 'unusable'> & { withheldSuggestions: number } {
   // A suggestion is a config line to copy: a mask in it (`"Kalle [e-post]": …`) would merge nothing, so it is left out.
-  const suggestions = model.suggestions.filter((s) => !redactor.holds(s.name) && !redactor.holds(s.like));
+  const suggestions = model.suggestions.filter((s) => ![s.name, s.like, ...s.candidates].some((name) => redactor.holds(name)));
   const masked = redactor.deep({ ...model, suggestions });
   masked.redaction = { enabled: true, counts: redactor.summary() };
   // The files that cannot be used, named as the model names them.

@@ -96,10 +96,30 @@ describe('patrols against incidents', () => {
       { at: at('2024-04-18 12:00'), area: 'Skolan', category: 'klotter' },
     ]);
     expect(m.coverage.byArea).toEqual([
-      { name: 'Hamnen', incidents: 4, rounds: 2, minutes: 120, incidentsPerPatrolHour: 2, remarks: 1 },
-      { name: 'Skolan', incidents: 1, rounds: 0, minutes: 0, incidentsPerPatrolHour: null, remarks: 0 },
+      { name: 'Hamnen', incidents: 4, rounds: 2, minutes: 120, incidentsPerPatrolHour: 2, remarks: 1, matched: true, maybe: [] },
+      { name: 'Skolan', incidents: 1, rounds: 0, minutes: 0, incidentsPerPatrolHour: null, remarks: 0, matched: true, maybe: [] },
     ]);
-    expect(m.coverage.gaps).toEqual([{ area: 'Hamnen', weekday: 1, hour: 23, incidents: 2 }]);
+    expect(m.coverage.unmatched).toEqual([]);
+    expect(m.coverage.gaps).toEqual([{ area: 'Hamnen', weekday: 1, hour: 23, incidents: 2, maybe: [] }]);
+  });
+
+  it('marks a place patrolled under another name, and the patrolled places that no incident names', () => {
+    const m = build([
+      { at: at('2024-04-16 23:10'), area: 'Centrum', category: 'brand' },
+      { at: at('2024-04-23 23:40'), area: 'Centrum', category: 'stöld' },
+      { at: at('2024-04-18 12:00'), area: 'Skolan', category: 'klotter' },
+      { start: at('2024-04-17 20:30'), minutes: 60, area: 'Centrum/Torget' },
+      { start: at('2024-04-18 20:00'), minutes: 30, area: 'Kommunhuset' },
+    ]);
+    expect(m.coverage.byArea).toEqual([
+      { name: 'Centrum', incidents: 2, rounds: 0, minutes: 0, incidentsPerPatrolHour: null, remarks: 0, matched: true, maybe: ['Centrum/Torget'] },
+      { name: 'Skolan', incidents: 1, rounds: 0, minutes: 0, incidentsPerPatrolHour: null, remarks: 0, matched: true, maybe: [] },
+      { name: 'Kommunhuset', incidents: 0, rounds: 1, minutes: 30, incidentsPerPatrolHour: null, remarks: 0, matched: false, maybe: [] },
+      { name: 'Centrum/Torget', incidents: 0, rounds: 1, minutes: 60, incidentsPerPatrolHour: null, remarks: 0, matched: false, maybe: ['Centrum'] },
+    ]);
+    expect(m.coverage.unmatched).toEqual(['Kommunhuset', 'Centrum/Torget']);
+    // Its Tuesday nights may well have been patrolled, as Centrum/Torget.
+    expect(m.coverage.gaps).toEqual([{ area: 'Centrum', weekday: 1, hour: 23, incidents: 2, maybe: ['Centrum/Torget'] }]);
   });
 });
 

@@ -169,8 +169,8 @@ describe('building the report model', () => {
     withRows(b).addIncident(f, 10, incident('2024-04-17 11:00', 'Centrum', 'stöld'));
     const m = b.build(meta);
     expect(m.suggestions).toEqual([
-      { kind: 'area', name: 'Inre hamn', count: 1, like: 'Inre hamnen', likeCount: 5, config: '"areaAliases": { "Inre hamn": "Inre hamnen" }' },
-      { kind: 'category', name: 'skadegorelse', count: 1, like: 'skadegörelse', likeCount: 5, config: '"categoryAliases": { "skadegorelse": "skadegörelse" }' },
+      { kind: 'area', name: 'Inre hamn', count: 1, like: 'Inre hamnen', likeCount: 5, config: '"areaAliases": { "Inre hamn": "Inre hamnen" }', why: 'looks like', nameIn: ['incidents'], likeIn: ['incidents'], candidates: ['Inre hamnen'] },
+      { kind: 'category', name: 'skadegorelse', count: 1, like: 'skadegörelse', likeCount: 5, config: '"categoryAliases": { "skadegorelse": "skadegörelse" }', why: 'looks like', nameIn: ['incidents'], likeIn: ['incidents'], candidates: ['skadegörelse'] },
     ]);
   });
 

@@ -37,16 +37,17 @@ export function sections(setup: Omit<SectionSetup, 'clock'>): Sections {
   const incidents = new IncidentCounts(all);
   const patrols = new PatrolCounts(all);
   const notable = new NotableIncidents(all);
+  const suggestions = new MergeSuggestions(all);
   return {
     incidents,
     patrols,
     summary: new RisingSummary(incidents),
     hotspots: new HotspotSection(all, incidents),
     timePatterns: new TimePatternTally(all),
-    coverage: new CoverageTally(all, incidents, patrols),
+    coverage: new CoverageTally(all, incidents, patrols, suggestions),
     notable,
     commitments: new CommitmentFollowUp(all),
-    suggestions: new MergeSuggestions(all),
+    suggestions,
     map: new MapSection(all, incidents, notable),
   };
 }

@@ -10,6 +10,7 @@ import { CURRENT, isCurrent, isOlder } from '../windows.js';
 import type { IncidentCounts } from './incidents.js';
 import type { PatrolCounts } from './patrols.js';
 import type { CountedRow, Section, SectionSetup } from './section.js';
+import type { MergeSuggestions } from './suggestions.js';
 
 const SLOTS = 7 * 24;
 /** An hour of the week is a gap when it had at least this many incidents and no patrol at all. */
@@ -31,6 +32,7 @@ export class CoverageTally implements Section<PatrolCoverage> {
     private readonly setup: SectionSetup,
     private readonly incidents: IncidentCounts,
     private readonly patrols: PatrolCounts,
+    private readonly names: MergeSuggestions,
   ) {
     this.clock = setup.clock;
   }
@@ -76,16 +78,21 @@ export class CoverageTally implements Section<PatrolCoverage> {
     const incidentsByArea = this.incidents.byAreaIn(CURRENT);
     const patrols = this.patrols.byAreaIn(CURRENT);
     const keys = new Set([...incidentsByArea.keys(), ...patrols.keys()].filter((k) => (incidentsByArea.get(k) ?? 0) > 0 || (patrols.get(k)?.rounds ?? 0) > 0));
+    const maybe = this.maybe(keys);
     const byArea = [...keys].map((key) => {
       const incidents = incidentsByArea.get(key) ?? 0;
       const { rounds = 0, minutes = 0 } = patrols.get(key) ?? {};
+      const matched = this.setup.areas.kindsOf(key).includes('incidents');
       return {
         name: display(key),
         incidents,
         rounds,
         minutes: Math.round(minutes),
-        incidentsPerPatrolHour: minutes > 0 ? Math.round((incidents / (minutes / 60)) * 100) / 100 : null,
+        // A place no incident names has no incidents to set against its hours: not 0 of them.
+        incidentsPerPatrolHour: minutes > 0 && matched ? Math.round((incidents / (minutes / 60)) * 100) / 100 : null,
         remarks: this.areas.get(key)?.remarks ?? 0,
+        matched,
+        maybe: maybe(key),
       };
     });
     byArea.sort((a, b) => b.incidents - a.incidents || a.minutes - b.minutes || compareNames(a.name, b.name));
@@ -93,12 +100,31 @@ export class CoverageTally implements Section<PatrolCoverage> {
     for (const [key, slots] of this.areas) {
       for (let s = 0; s < SLOTS; s++) {
         if (slots.incidents[s]! >= GAP_INCIDENTS && slots.patrolMinutes[s]! === 0) {
-          gaps.push({ area: display(key), weekday: Math.floor(s / 24), hour: s % 24, incidents: slots.incidents[s]! });
+          gaps.push({ area: display(key), weekday: Math.floor(s / 24), hour: s % 24, incidents: slots.incidents[s]!, maybe: maybe(key) });
         }
       }
     }
     gaps.sort((a, b) => b.incidents - a.incidents || a.weekday - b.weekday || a.hour - b.hour || compareNames(a.area, b.area));
-    return { byArea, gaps: gaps.slice(0, SHOWN_GAPS), gapCount: gaps.length, gapThreshold: GAP_INCIDENTS };
+    const unmatched = byArea.filter((a) => !a.matched).map((a) => a.name);
+    return { byArea, unmatched, gaps: gaps.slice(0, SHOWN_GAPS), gapCount: gaps.length, gapThreshold: GAP_INCIDENTS };
+  }
+
+  /**
+   * The other rows of the table that are probably the same place: for a patrolled
+   * place that no incident names, the incident areas it may be; for an incident
+   * area, the patrolled places in the table that may be it.
+   */
+  private maybe(inTable: ReadonlySet<string>): (key: string) => string[] {
+    const seeAlso = new Map<string, string[]>();
+    const add = (key: string, name: string) => seeAlso.set(key, [...(seeAlso.get(key) ?? []), name]);
+    for (const { name, candidates } of this.names.areaMatches()) {
+      if (!inTable.has(name.key)) continue;
+      for (const { entry } of candidates) {
+        add(name.key, entry.display);
+        add(entry.key, name.display);
+      }
+    }
+    return (key) => seeAlso.get(key) ?? [];
   }
 
   private slots(area: string): AreaSlots {
