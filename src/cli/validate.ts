@@ -18,6 +18,7 @@ import { sourceOfFormat } from '../ingest/sources.js';
 import { writeStdout } from './write-output.js';
 import { runConfig } from './config.js';
 import type { Logger } from './log.js';
+import { coverageWarnings } from './coverage.js';
 
 export interface ValidateOptions extends InputOptions {
   format?: string;
@@ -25,12 +26,14 @@ export interface ValidateOptions extends InputOptions {
 }
 
 export interface ValidationReport {
-  period: { start: string; end: string; previousStart: string; previousEnd: string; weeks: number[] };
+  period: Pick<MadeModel['model']['period'], 'start' | 'end' | 'previousStart' | 'previousEnd' | 'weeks' | 'coverage'>;
   files: (InputAccount & { usable: boolean; error: string | null })[];
   problems: { file: string; line: number | null; column: number | null; message: string }[];
   duplicates: MadeModel['model']['duplicates'];
   skipped: MadeModel['model']['skipped'];
   suggestions: MadeModel['model']['suggestions'];
+  /** A line per export of a kind that leaves a window of the history incomplete, as generate warns. */
+  coverage: { file: string; message: string }[];
   exitCode: number;
 }
 
@@ -64,13 +67,14 @@ export function validationReport({ model, unusable }: MadeModel): ValidationRepo
   ];
   const exitCode = unusable.length > 0 ? ExitCode.input : model.rejected.length > 0 ? ExitCode.rejectedRows : ExitCode.ok;
   return {
-    period: { start: model.period.start, end: model.period.end, previousStart: model.period.previousStart, previousEnd: model.period.previousEnd, weeks: model.period.weeks },
+    period: { start: model.period.start, end: model.period.end, previousStart: model.period.previousStart, previousEnd: model.period.previousEnd, weeks: model.period.weeks, coverage: model.period.coverage },
     files: model.inputs.map((i) => ({ ...i, usable: !failed.has(i.file), error: describeFailure(failed.get(i.file)) })),
     problems,
     // A file that could not be used is reported as such, not by the rows read before it failed.
     duplicates: model.duplicates.filter((d) => !failed.has(d.file)),
     skipped: model.skipped.filter((s) => !failed.has(s.file)),
     suggestions: model.suggestions,
+    coverage: coverageWarnings(model),
     exitCode,
   };
 }
@@ -102,8 +106,14 @@ function renderText(report: ValidationReport): string {
       `${line('rows', String(f.rows))} read: ${f.inPeriod + f.inPrevious} usable (${f.inPeriod} in the window, ${f.inPrevious} in the previous one), ` +
         `${f.outside} outside both, ${f.rejected} rejected, ${plural(f.duplicates, 'duplicate')}, ${f.skipped} skipped`,
       line('span', f.span ? `${f.span.first} – ${f.span.last}` : '(no usable rows)'),
+      ...(f.covers?.declared ? [line('covers', `${f.covers.from} – ${f.covers.to} (declared in the config)`)] : []),
       '',
     );
+  }
+  if (report.coverage.length > 0) {
+    out.push('Incomplete windows:');
+    for (const c of report.coverage) out.push(`  ${c.message}`);
+    out.push('');
   }
   if (report.problems.length > 0) {
     out.push('Problems:');
