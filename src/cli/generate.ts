@@ -173,9 +173,9 @@ class Run {
         (incomplete.length ? `; the report window is incomplete (${incomplete.join(', ')}): see the warnings` : ''),
       {
         ...about,
-        incomplete,
         period: { start: model.period.start, end: model.period.end, weeks: model.period.weeks },
         counts: { incidents: model.incidents.total, patrolRounds: model.patrols.total, rejected: model.rejected.length, duplicates: model.duplicates.length },
+        incomplete,
         duration: Math.round(performance.now() - prepared.started) / 1000,
       },
     );
