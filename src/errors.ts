@@ -5,7 +5,7 @@
  */
 export const ExitCode = {
   ok: 0,
-  /** Rows were rejected and --strict was given. */
+  /** Rows were rejected and --strict was given; or the report window is incomplete and --strict (or refuseIncomplete) says to refuse it. */
   rejectedRows: 1,
   /** An input file cannot be used: missing, unreadable, not CSV, a required column missing. */
   input: 2,
@@ -87,6 +87,11 @@ export class LockedError extends LagesbildError {
 }
 
 export class RejectedRowsError extends LagesbildError {
+  readonly exitCode = ExitCode.rejectedRows;
+}
+
+/** The exports do not cover the report window in full, and the run was told to write no such report. */
+export class IncompleteWindowError extends LagesbildError {
   readonly exitCode = ExitCode.rejectedRows;
 }
 

@@ -17,7 +17,7 @@ describe("the default template's words", () => {
   });
 
   it('fills in the named values', () => {
-    expect(text('sv', 'hotspots.shortHistory', { covered: 2, wanted: 6 })).toBe('Underlaget räcker bara till 2 av 6 perioder bakåt; klasserna bygger på den korta historiken.');
+    expect(text('sv', 'hotspots.shortHistory', { covered: 2, wanted: 6 })).toBe('Underlaget täcker bara 2 av 6 perioder helt; klasserna bygger på dem, och en period som inte täcks helt står som –.');
     expect(text('en', 'report.title', { weeks: 'weeks 16–17' })).toBe('Situation report weeks 16–17');
   });
 });

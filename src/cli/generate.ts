@@ -9,7 +9,7 @@ import { dirname, extname, relative, resolve } from 'node:path';
 import type { MadeModel } from '../pipeline/make-model.js';
 import { ReadCache } from '../collect/read-cache.js';
 import type { Config } from '../config/schema.js';
-import { formatPosition, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
+import { formatPosition, IncompleteWindowError, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
 import { isoWeeks, type ReportPeriod } from '../period.js';
 import type { RenderedHtml } from '../render/html.js';
@@ -27,6 +27,7 @@ import { sayWithheld } from './withheld-suggestions.js';
 import { checkOutput, writeOutput, writeStdout } from './write-output.js';
 import { suggestionLines } from './suggestion-lines.js';
 import { runConfig } from './config.js';
+import { coverageWarnings, incompleteKinds, incompleteRefusal } from './coverage.js';
 
 export interface GenerateOptions extends JobOptions {
   format?: string;
@@ -143,7 +144,8 @@ class Run {
       progress.done,
     );
     // Refused in its turn (finish), so that what is said of it comes after the report before it.
-    if (options.strict && model.rejected.length > 0) return { started, model, doubts, withheldSuggestions, columnGuesses, template: undefined, doc: undefined, refused: true };
+    const refused = refusal(model, options.strict === true, job.config.refuseIncomplete);
+    if (refused) return { started, model, doubts, withheldSuggestions, columnGuesses, template: undefined, doc: undefined, refused };
     const template = await templateFolder(options.template ?? job.config.template);
     const doc = OUTPUTS[this.format].needs.html ? await (await import('../render/html.js')).renderHtml(model, template) : undefined;
     return { started, model, doubts, withheldSuggestions, columnGuesses, template, doc };
@@ -161,20 +163,23 @@ class Run {
     }
     const { model } = prepared;
     reportProblems(prepared, log, this.said);
-    if (prepared.refused) throw new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
+    if (prepared.refused) throw prepared.refused;
     const data = await this.render(prepared, last);
     if (job.target) await writeOutput(job.target, data, { force, mode: parseInt(this.config.output.mode, 8) });
     else await writeStdout(data);
     const { weekRange } = await import('../render/format.js');
+    const incomplete = incompleteKinds(model);
     log.info(
       `${job.target ? `Wrote ${shown}` : 'Wrote to stdout'}: lägesbild ${weekRange(model.period.weeks)} ` +
         `(${model.period.start} – ${model.period.end}), ${model.incidents.total} incidents, ${model.patrols.total} patrol rounds` +
         (model.rejected.length ? `, ${model.rejected.length} rows rejected` : '') +
-        (model.duplicates.length ? `, ${model.duplicates.length} duplicates counted once` : ''),
+        (model.duplicates.length ? `, ${model.duplicates.length} duplicates counted once` : '') +
+        (incomplete.length ? `; the report window is incomplete (${incomplete.join(', ')}): see the warnings` : ''),
       {
         ...about,
         period: { start: model.period.start, end: model.period.end, weeks: model.period.weeks },
         counts: { incidents: model.incidents.total, patrolRounds: model.patrols.total, rejected: model.rejected.length, duplicates: model.duplicates.length },
+        incomplete,
         duration: Math.round(performance.now() - prepared.started) / 1000,
       },
     );
@@ -204,7 +209,15 @@ class Run {
 }
 
 /** A report ready to print, or one that exists already. */
-type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; withheldSuggestions: number; columnGuesses: MadeModel['columnGuesses']; template: string | undefined; doc: RenderedHtml | undefined; refused?: true };
+type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; withheldSuggestions: number; columnGuesses: MadeModel['columnGuesses']; template: string | undefined; doc: RenderedHtml | undefined; refused?: LagesbildError };
+
+/** Why no report is written: the report window incomplete (--strict, or the config's refuseIncomplete), or rows rejected (--strict). */
+function refusal(model: ReportModel, strict: boolean, refuseIncomplete: boolean): LagesbildError | undefined {
+  const incomplete = incompleteRefusal(model, strict ? '--strict' : refuseIncomplete ? 'refuseIncomplete in the config' : undefined);
+  if (incomplete) return new IncompleteWindowError(incomplete);
+  if (strict && model.rejected.length > 0) return new RejectedRowsError(`${model.rejected.length} rows rejected and --strict given; no report written`);
+  return undefined;
+}
 type Prepared = Made | { started: number; exists: true };
 
 /** A promise's outcome as a value, so that one made ahead fails only when its turn comes. */
@@ -240,8 +253,10 @@ function reportProblems({ model, doubts, withheldSuggestions, columnGuesses }: P
     say(message, fields);
   };
   const warn = once((message, fields) => log.warn(message, fields));
-  // A column told by what it holds is a guess that the coordinator should know of: once per file, as a batch reads a file once.
   const info = once((message, fields) => log.info(message, fields));
+  // First: a window the exports do not cover makes every number after it suspect.
+  for (const { file, message, compared } of coverageWarnings(model)) (compared ? warn : info)(message, { file });
+  // A column told by what it holds is a guess that the coordinator should know of: once per file, as a batch reads a file once.
   for (const { file, message } of columnGuesses) info(message, { file });
   for (const r of model.rejected.slice(0, SHOWN_REJECTIONS)) {
     warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`, { file: r.file });

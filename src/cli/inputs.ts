@@ -36,7 +36,12 @@ export function inputSpecs(options: InputOptions, cwd: string, configured?: { in
   const given = (kind: InputKind, files: string[] | undefined) => (files ?? []).map((file) => ({ file, kind }));
   // From the config: read where the config says, named as the config names them, wherever the command runs.
   const fromConfig = (kind: InputKind) =>
-    (configured!.inputs![kind] ?? []).flatMap((pattern) => matching(pattern, configured!.dir, `${configured!.key}.${kind}`)).map((file) => ({ file, kind, name: relative(configured!.dir, file) }));
+    (configured!.inputs![kind] ?? []).flatMap((entry, i) => {
+      const { file: pattern, ...declared } = typeof entry === 'string' ? { file: entry } : entry;
+      const key = `${configured!.key}.${kind}${typeof entry === 'string' ? '' : `.${i}.file`}`;
+      // A declared span goes with every file its pattern matches.
+      return matching(pattern, configured!.dir, key).map((file) => ({ file, kind, name: relative(configured!.dir, file), ...(typeof entry === 'string' ? {} : { declared }) }));
+    });
   let specs: InputSpec[];
   if (options.incidents !== undefined) {
     specs = [...given('incidents', options.incidents), ...given('patrols', options.patrols), ...given('activities', options.activities)];

@@ -22,6 +22,7 @@ import { writeStdout } from './write-output.js';
 import { suggestionLines } from './suggestion-lines.js';
 import { runConfig } from './config.js';
 import type { Logger } from './log.js';
+import { coverageWarnings } from './coverage.js';
 
 export interface ValidateOptions extends InputOptions {
   format?: string;
@@ -46,12 +47,14 @@ export interface ColumnIgnored {
 }
 
 export interface ValidationReport {
-  period: { start: string; end: string; previousStart: string; previousEnd: string; weeks: number[] };
+  period: Pick<MadeModel['model']['period'], 'start' | 'end' | 'previousStart' | 'previousEnd' | 'weeks' | 'coverage'>;
   files: (InputAccount & { usable: boolean; error: string | null; columnsRead: ColumnRead[]; ignoredColumns: ColumnIgnored[]; columnDoubts: string[] })[];
   problems: { file: string; line: number | null; column: number | null; message: string }[];
   duplicates: MadeModel['model']['duplicates'];
   skipped: MadeModel['model']['skipped'];
   suggestions: MadeModel['model']['suggestions'];
+  /** A line per export of a kind that leaves a window of the history incomplete, as generate warns. */
+  coverage: { file: string; message: string }[];
   exitCode: number;
 }
 
@@ -90,7 +93,7 @@ export function validationReport({ model, unusable, headers }: MadeModel): Valid
   ];
   const exitCode = unusable.length > 0 ? ExitCode.input : model.rejected.length > 0 ? ExitCode.rejectedRows : ExitCode.ok;
   return {
-    period: { start: model.period.start, end: model.period.end, previousStart: model.period.previousStart, previousEnd: model.period.previousEnd, weeks: model.period.weeks },
+    period: { start: model.period.start, end: model.period.end, previousStart: model.period.previousStart, previousEnd: model.period.previousEnd, weeks: model.period.weeks, coverage: model.period.coverage },
     files: model.inputs.map((i) => {
       const usable = !failed.has(i.file);
       return { ...i, usable, error: describeFailure(failed.get(i.file)), ...columnsOf(usable ? readings.get(i.file) : undefined) };
@@ -100,6 +103,7 @@ export function validationReport({ model, unusable, headers }: MadeModel): Valid
     duplicates: model.duplicates.filter((d) => !failed.has(d.file)),
     skipped: model.skipped.filter((s) => !failed.has(s.file)),
     suggestions: model.suggestions,
+    coverage: coverageWarnings(model),
     exitCode,
   };
 }
@@ -149,8 +153,14 @@ function renderText(report: ValidationReport): string {
       `${line('rows', String(f.rows))} read: ${f.inPeriod + f.inPrevious} usable (${f.inPeriod} in the window, ${f.inPrevious} in the previous one), ` +
         `${f.outside} outside both, ${f.rejected} rejected, ${plural(f.duplicates, 'duplicate')}, ${f.skipped} skipped`,
       line('span', f.span ? `${f.span.first} – ${f.span.last}` : '(no usable rows)'),
+      ...(f.covers?.declared ? [line('covers', `${f.covers.from} – ${f.covers.to} (declared in the config)`)] : []),
       '',
     );
+  }
+  if (report.coverage.length > 0) {
+    out.push('Incomplete windows:');
+    for (const c of report.coverage) out.push(`  ${c.message}`);
+    out.push('');
   }
   if (report.problems.length > 0) {
     out.push('Problems:');

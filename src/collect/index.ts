@@ -14,7 +14,7 @@ import { loadAreaMap } from '../ingest/area-map.js';
 import type { HeaderReading } from '../ingest/columns.js';
 import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
 import { sourceOf } from '../ingest/sources.js';
-import { ReportBuilder, type FileAccount } from '../model/build-report.js';
+import { ReportBuilder, type DeclaredSpan, type FileAccount } from '../model/build-report.js';
 import type { TallyData } from '../model/file-tally.js';
 import type { InputFormat, ReportModel } from '../model/report.js';
 import type { ReportPeriod } from '../period.js';
@@ -30,6 +30,8 @@ export interface InputSpec {
   kind: InputKind;
   /** How the report names it (default: `file`): e.g. relative to the config, so a report does not depend on where it was made. */
   name?: string;
+  /** The days the config says it covers, either side; the other is taken from its rows. */
+  declared?: DeclaredSpan;
 }
 
 export interface CollectOptions {
@@ -88,8 +90,8 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
   let done = 0;
   const onBytes = options.onProgress && ((n: number) => options.onProgress!((done += n), total));
 
-  for (const [i, { file, kind, name }] of inputs.entries()) {
-    const account = builder.addFile(name ?? file, kind);
+  for (const [i, { file, kind, name, declared }] of inputs.entries()) {
+    const account = builder.addFile(name ?? file, kind, declared);
     const shape = shapes[i]!;
     try {
       if (shape instanceof InputError) throw shape;

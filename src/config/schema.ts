@@ -33,8 +33,19 @@ const commitment = z
   })
   .strict();
 
-/** File names or glob patterns (`exports/*.csv`), relative to the config file. */
-const paths = z.array(z.string().trim().min(1)).min(1);
+/**
+ * An export and the days it covers, when its rows do not show them: a week with no
+ * incident is still covered. Either side may be left to the rows.
+ */
+const declaredExport = z
+  .object({ file: z.string().trim().min(1), from: calendarDate.optional(), to: calendarDate.optional() })
+  .strict()
+  .refine((e) => e.from !== undefined || e.to !== undefined, { message: 'must give "from" or "to" (or both), the first and last day the export covers; else write the file name alone' })
+  .refine((e) => e.from === undefined || e.to === undefined || e.from <= e.to, { message: '"from" must not be after "to"', path: ['to'] });
+export type DeclaredExport = z.infer<typeof declaredExport>;
+
+/** File names or glob patterns (`exports/*.csv`), relative to the config file; or such an entry with the days it covers. */
+const paths = z.array(z.union([z.string().trim().min(1), declaredExport])).min(1);
 const inputs = z
   .object({ incidents: paths.optional(), patrols: paths.optional(), activities: paths.optional(), notes: z.string().trim().min(1).optional() })
   .strict();
@@ -108,6 +119,8 @@ export const configSchema = z
     categoryAliases: aliases.default({}),
     /** Where generate reads its exports when no --incidents is given: for cron. */
     inputs: inputs.optional(),
+    /** Write no report when the exports do not cover the report window in full (exit 1), as --strict does: for cron. */
+    refuseIncomplete: z.boolean().default(false),
     output: z
       .object({
         /** Relative to the config file; without it, the working folder. */

@@ -59,11 +59,17 @@ period:
   days: ${o.days}
 
 # Where generate finds the exports when no --incidents is given (file names or patterns such as exporter/*.csv).
+# An export covers the days from its first to its last row; where that is too short (a last week with
+# no incident), give its days: - { file: exporter/handelser.csv, from: 2024-01-01, to: 2024-12-13 }
 inputs:
   incidents: [exporter/handelser*.csv]
   patrols: [exporter/ronder*.csv]
   # The coordinator's assessment and planned actions, in Markdown.
   notes: bedomning.md
+
+# Write no report when the exports do not cover the whole window (exit 1, so that cron mails), rather
+# than one that shows a fall that is only a stale export.
+# refuseIncomplete: true
 
 output:
   dir: rapporter

@@ -8,6 +8,7 @@
 import type { InputKind } from '../domain.js';
 import { isoWeeks, localDate, type ReportPeriod } from '../period.js';
 import type { TallyData, WindowRow } from './file-tally.js';
+import { coversOf, windowCoverage } from './coverage.js';
 import { NameBook, nameKey } from './names.js';
 import { reasonText } from '../texts/reasons.js';
 import type { DuplicateRow, InputAccount, InputFormat, RejectedRow, ReportMeta, ReportModel, RowLocation, SkippedRow } from './report.js';
@@ -18,6 +19,12 @@ import { isCurrent, isOlder, isPrevious, type WindowName } from './windows.js';
 export interface BuilderOptions extends SectionOptions {
   areas?: Readonly<Record<string, string>>;
   categories?: Readonly<Record<string, string>>;
+}
+
+/** The first and last day an export covers, as the config declares them (`YYYY-MM-DD`). */
+export interface DeclaredSpan {
+  from?: string;
+  to?: string;
 }
 
 /** The accounting of one input file; pass it back with each of the file's tallies. */
@@ -31,6 +38,7 @@ export class ReportBuilder {
   private readonly skipped: SkippedRow[] = [];
   private readonly duplicates: DuplicateRow[] = [];
   private readonly spans = new Map<FileAccount, { first: number; last: number }>();
+  private readonly declared = new Map<FileAccount, DeclaredSpan>();
   /** Rows counted inside the windows, by identity, to find the same row in another export. */
   private readonly seenIds = new Map<string, RowLocation>();
   private readonly seenContent = new Map<string, { at: RowLocation; hasId: boolean }>();
@@ -47,13 +55,16 @@ export class ReportBuilder {
     this.told = Object.values(this.sections);
   }
 
-  addFile(file: string, kind: InputKind): FileAccount {
+  /** `declared`: the days the config says the export covers, either side; the other from its rows. */
+  addFile(file: string, kind: InputKind, declared?: DeclaredSpan): FileAccount {
     const account: InputAccount = {
       file, kind, rows: 0, inPeriod: 0, inPrevious: 0, outside: 0, rejected: 0, duplicates: 0, skipped: 0,
       format: { encoding: '', encodingUnsure: false, delimiter: '', dateFormats: [], columns: {} },
       span: null,
+      covers: null,
     };
     this.inputs.push(account);
+    if (declared) this.declared.set(account, declared);
     return account;
   }
 
@@ -149,7 +160,13 @@ export class ReportBuilder {
   }
 
   build(meta: ReportMeta): ReportModel {
-    const { current, previous, timeZone } = this.period;
+    const { current, previous, timeZone, history } = this.period;
+    const inputs = this.inputs.map((a) => {
+      const found = this.spans.get(a);
+      const span = found ? { first: localDate(found.first, timeZone), last: localDate(found.last, timeZone) } : null;
+      return { ...a, span, covers: coversOf(span, this.declared.get(a)) };
+    });
+    const coverage = windowCoverage(history, inputs);
     const own: Omit<ReportModel, keyof Sections> = {
       schemaVersion: SCHEMA_VERSION,
       meta,
@@ -161,28 +178,17 @@ export class ReportBuilder {
         days: current.days,
         weeks: isoWeeks(current, timeZone),
         previousWeeks: isoWeeks(previous, timeZone),
+        coverage,
       },
       assessment: null,
-      inputs: this.inputs.map((a) => {
-        const span = this.spans.get(a);
-        return { ...a, span: span ? { first: localDate(span.first, timeZone), last: localDate(span.last, timeZone) } : null };
-      }),
+      inputs,
       rejected: [...this.rejected],
       duplicates: [...this.duplicates],
       skipped: [...this.skipped],
       // Masking is done on the whole model once it is made, notes included: see src/pipeline/make-model.ts.
       redaction: { enabled: false, counts: {} },
     };
-    return assemble(own, this.sections, { windowsWithData: this.windowsWithData() });
-  }
-
-  /** How many windows of the history the incident exports reach back over, the current one included. */
-  private windowsWithData(): number {
-    const firsts = this.inputs.filter((a) => a.kind === 'incidents').map((a) => this.spans.get(a)?.first).filter((f) => f !== undefined);
-    if (firsts.length === 0) return 0;
-    const earliest = Math.min(...firsts);
-    // A window counts when the exports start no later than its first day.
-    return this.period.history.filter((w) => earliest < w.startsAt + 86_400_000).length;
+    return assemble(own, this.sections, { coverage });
   }
 }
 

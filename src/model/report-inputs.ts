@@ -22,6 +22,16 @@ export interface InputAccount {
   format: InputFormat;
   /** First and last day (local) of the file's usable rows; null when it has none. */
   span: { first: string; last: string } | null;
+  /** The days it counts as covering: its span, or what the config declares (`declared`); null when neither gives any. */
+  covers: InputCovers | null;
+}
+
+/** The days an export covers, first and last inclusive. */
+export interface InputCovers {
+  from: string;
+  to: string;
+  /** Whether the config declared them (either side), rather than the rows showing them. */
+  declared: boolean;
 }
 
 export interface InputFormat {

@@ -2,9 +2,11 @@
  * The report model: the contract between the core and the templates, and exactly
  * what `--format json` prints. Documented field by field in the README.
  */
+import type { WindowCoverage } from './coverage.js';
 import type { InputAccount, NameSuggestion, DuplicateRow, RejectedRow, SkippedRow } from './report-inputs.js';
 
 export type * from './report-inputs.js';
+export type { MissingDays, WindowCoverage } from './coverage.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -89,13 +91,19 @@ export interface PeriodSummary {
   /** ISO week numbers the window covers */
   weeks: number[];
   previousWeeks: number[];
+  /** Each window of the history, newest first: whether the exports cover it in full, and the days each kind lacks. */
+  coverage: WindowCoverage[];
 }
 
-/** A count now and in the previous window. `changePercent` is null when `previous` is 0. */
+/**
+ * A count now and in the previous window. `previous` is null when the exports do not cover the
+ * previous window in full; `change` and `changePercent` are null when they do not cover either
+ * window in full (a partial count is not compared), and `changePercent` also when `previous` is 0.
+ */
 export interface Change {
   count: number;
-  previous: number;
-  change: number;
+  previous: number | null;
+  change: number | null;
   changePercent: number | null;
 }
 
@@ -110,8 +118,9 @@ export interface AreaCategoryCount extends Change {
 
 export interface IncidentSummary {
   total: number;
-  previousTotal: number;
-  change: number;
+  /** null when the exports do not cover the previous window in full; the change is null when they do not cover either (see Change). */
+  previousTotal: number | null;
+  change: number | null;
   changePercent: number | null;
   byArea: NamedCount[];
   byCategory: NamedCount[];
@@ -128,19 +137,20 @@ export interface IncidentSummary {
   };
 }
 
+/** The previous window's rounds and minutes are null when the patrol logs do not cover it in full. */
 export interface PatrolAreaSummary {
   name: string;
   rounds: number;
   minutes: number;
-  previousRounds: number;
-  previousMinutes: number;
+  previousRounds: number | null;
+  previousMinutes: number | null;
 }
 
 export interface PatrolSummary {
   total: number;
   minutes: number;
-  previousTotal: number;
-  previousMinutes: number;
+  previousTotal: number | null;
+  previousMinutes: number | null;
   byArea: PatrolAreaSummary[];
 }
 
@@ -160,23 +170,31 @@ export interface HotspotArea {
   cumulativeShare: number;
   /** Among the few areas that hold 80 % of the incidents. */
   core: boolean;
-  /** Incidents per window of the history the inputs cover, newest first. */
-  history: number[];
+  /** Incidents per window of the history, newest first; null for a window the incident exports do not cover in full. */
+  history: (number | null)[];
+  /** Only from windows the exports cover in full; null when the area is no hot-spot, or no class can be given (see `noClassReason`). */
   class: HotspotClass | null;
 }
 
+/** Why no area has a class: the report window is not covered in full, or no earlier window is. */
+export type NoClassReason = 'report window incomplete' | 'no earlier window complete';
+
 export interface Hotspots {
-  /** Windows of history asked for (config period.history), and how many the inputs cover. */
+  /** Windows of history asked for (config period.history), and how many of them the incident exports cover in full. */
   windows: number;
   windowsWithData: number;
+  /** Every window of the history covered in full. */
   enoughHistory: boolean;
+  /** null when the classes could be given. */
+  noClassReason: NoClassReason | null;
   areas: HotspotArea[];
 }
 
 export interface TimePatterns {
   /** Incidents per weekday (0 = Monday) and hour, in the window. */
   weekdayHour: number[][];
-  byDay: { date: string; count: number }[];
+  /** `count` is null on a day no incident export covers. */
+  byDay: { date: string; count: number | null }[];
   busiest: { weekday: number; hour: number; count: number }[];
   /** Incidents with a date but no time: in byDay, not in the hours. */
   withoutTime: number;

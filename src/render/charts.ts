@@ -37,12 +37,12 @@ export function heatmapSvg(grid: readonly (readonly number[])[], weekdays: reado
   return svg(width, height, parts, title);
 }
 
-/** Incidents per day of the window as a line with its points numbered. */
-export function dayLineSvg(days: readonly { date: string; count: number }[], title = 'Händelser per dag'): string {
+/** Incidents per day of the window as a line with its points numbered; a day without a count (no export covers it) breaks the line and is marked –. */
+export function dayLineSvg(days: readonly { date: string; count: number | null }[], title = 'Händelser per dag'): string {
   const width = 650;
   const height = 150;
   const pad = { left: 30, right: 10, top: 14, bottom: 24 };
-  const max = Math.max(1, ...days.map((d) => d.count));
+  const max = Math.max(1, ...days.map((d) => d.count ?? 0));
   // The first point stands clear of the axis, so its label is not written over it.
   const inset = 14;
   const step = days.length > 1 ? (width - pad.left - pad.right - inset) / (days.length - 1) : 0;
@@ -53,15 +53,30 @@ export function dayLineSvg(days: readonly { date: string; count: number }[], tit
     `<line x1="${pad.left}" y1="${pad.top}" x2="${pad.left}" y2="${y(0)}" stroke="#000" stroke-width="0.8"/>`,
     `<text x="${pad.left - 4}" y="${y(max) + 3}" class="axis" text-anchor="end">${max}</text>`,
     `<text x="${pad.left - 4}" y="${y(0) + 3}" class="axis" text-anchor="end">0</text>`,
-    `<polyline fill="none" stroke="#000" stroke-width="1.5" points="${days.map((d, i) => `${x(i)},${y(d.count)}`).join(' ')}"/>`,
+    ...runs(days).map((run) => `<polyline fill="none" stroke="#000" stroke-width="1.5" points="${run.map((i) => `${x(i)},${y(days[i]!.count!)}`).join(' ')}"/>`),
   ];
   days.forEach((d, i) => {
     const [, month, day] = d.date.split('-');
-    parts.push(`<circle cx="${x(i)}" cy="${y(d.count)}" r="2.5" fill="#000"/>`);
-    parts.push(`<text x="${x(i)}" y="${y(d.count) - 5}" class="cell" text-anchor="middle">${d.count}</text>`);
+    if (d.count === null) parts.push(`<text x="${x(i)}" y="${y(0) - 5}" class="cell" text-anchor="middle" fill="#777">–</text>`);
+    else {
+      parts.push(`<circle cx="${x(i)}" cy="${y(d.count)}" r="2.5" fill="#000"/>`);
+      parts.push(`<text x="${x(i)}" y="${y(d.count) - 5}" class="cell" text-anchor="middle">${d.count}</text>`);
+    }
     parts.push(`<text x="${x(i)}" y="${height - 8}" class="axis" text-anchor="middle">${Number(day)}/${Number(month)}</text>`);
   });
   return svg(width, height, parts, title);
+}
+
+/** The indexes of the days with a count, in runs of consecutive days. */
+function runs(days: readonly { count: number | null }[]): number[][] {
+  const out: number[][] = [];
+  days.forEach((d, i) => {
+    if (d.count === null) return;
+    const last = out[out.length - 1];
+    if (last && last[last.length - 1] === i - 1) last.push(i);
+    else out.push([i]);
+  });
+  return out;
 }
 
 function svg(width: number, height: number, parts: string[], title: string): string {

@@ -13,6 +13,9 @@ import { encodingText } from '../texts/encodings.js';
 import { rejectedReason } from '../texts/reasons.js';
 
 const MINUS = '\u2212';
+/** A count or change not given: of a window the exports do not cover in full. */
+export const NOT_GIVEN = '–';
+const given = (n: number | null | undefined): n is number => n !== null && n !== undefined;
 
 function toDate(ymd: string): Date {
   const d = parseCalendarDate(ymd);
@@ -46,14 +49,15 @@ export function formatsFor(language: Language) {
   const w = WORDS[language];
   const numberFormat = new Intl.NumberFormat(w.numbers, { maximumFractionDigits: 1 });
   const longDate = (ymd: string) => format(toDate(ymd), 'd MMMM yyyy', { locale: w.locale });
-  const number = (n: number) => numberFormat.format(n).replace('-', MINUS);
+  const number = (n: number | null | undefined) => (given(n) ? numberFormat.format(n).replace('-', MINUS) : NOT_GIVEN);
   return {
     /** "15 april 2024" */
     longDate,
     /** "15 apr" */
     shortDate: (ymd: string) => format(toDate(ymd), 'd MMM', { locale: w.locale }).replace('.', ''),
-    /** "15–28 april 2024", "25 mars – 7 april 2024", "22 december 2024 – 4 januari 2025" */
+    /** "15–28 april 2024", "25 mars – 7 april 2024", "22 december 2024 – 4 januari 2025"; one day: "3 december 2024" */
     dateRange(start: string, end: string): string {
+      if (start === end) return longDate(start);
       const [a, b] = [toDate(start), toDate(end)];
       if (a.getFullYear() !== b.getFullYear()) return `${longDate(start)} – ${longDate(end)}`;
       if (a.getMonth() !== b.getMonth()) return `${format(a, 'd MMMM', { locale: w.locale })} – ${longDate(end)}`;
@@ -66,19 +70,20 @@ export function formatsFor(language: Language) {
       const last = weeks[weeks.length - 1]!;
       return first === last ? `${w.week[0]} ${first}` : `${w.week[1]} ${first}–${last}`;
     },
-    /** "1 234", "12,5" */
+    /** "1 234", "12,5"; "–" for a count not given (null) */
     number,
-    /** "+3", "−2", "±0" */
-    signed: (n: number) => (n === 0 ? '±0' : n > 0 ? `+${number(n)}` : number(n)),
+    /** "+3", "−2", "±0"; "–" for a change not given */
+    signed: (n: number | null | undefined) => (!given(n) ? NOT_GIVEN : n === 0 ? '±0' : n > 0 ? `+${number(n)}` : number(n)),
     /** "+12,5 %", "−50 %"; empty when there is nothing to compare with. */
     percent(p: number | null | undefined): string {
       if (p === null || p === undefined || !Number.isFinite(p)) return '';
       return `${p > 0 ? '+' : p === 0 ? '±' : ''}${number(p)}\u00a0%`;
     },
     /** ↑ rise, ↓ fall, = unchanged: shapes that read in black and white too, and glyphs the embedded typeface has. */
-    arrow: (change: number) => (change > 0 ? '↑' : change < 0 ? '↓' : '='),
-    /** "12 h 30 min", "45 min" */
-    duration(minutes: number): string {
+    arrow: (change: number | null | undefined) => (!given(change) ? '' : change > 0 ? '↑' : change < 0 ? '↓' : '='),
+    /** "12 h 30 min", "45 min"; "–" when not given */
+    duration(minutes: number | null | undefined): string {
+      if (!given(minutes)) return NOT_GIVEN;
       const total = Math.round(minutes);
       const h = Math.floor(total / 60);
       const m = total % 60;

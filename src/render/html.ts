@@ -13,7 +13,10 @@ import type { MapSummary, ReportModel } from '../model/report.js';
 import { dayLineSvg, heatmapSvg } from './charts.js';
 import { changeMapSvg, choroplethSvg, pointMapSvg, type MapWords } from './maps.js';
 import { fontFaceCss } from './fonts.js';
-import { formatsFor } from './format.js';
+import type { InputKind } from '../domain.js';
+import { isComplete } from '../model/coverage.js';
+import { coverageSentences } from './coverage-notes.js';
+import { formatsFor, NOT_GIVEN } from './format.js';
 import { withPolicy } from './page-policy.js';
 import { precompiled } from './precompiled.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
@@ -146,7 +149,8 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     /** The template's words in the report's language: {{t "key" name=value}}. */
     t: (key: string, options: Handlebars.HelperOptions) => text(language, key, options.hash),
     /** "rise", "fall" or "same": a CSS class for a change; "rise strong" for a strong rise (see STRONG_RISE). */
-    trend: (change: number, previous: unknown) => {
+    trend: (change: number | null, previous: unknown) => {
+      if (change === null || change === undefined) return '';
       if (change < 0) return 'fall';
       if (change === 0) return 'same';
       const before = typeof previous === 'number' ? previous : undefined;
@@ -157,7 +161,7 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     gt: (a: number, b: number) => a > b,
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */
     heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid, fmt.weekdaysShort, text(language, 'time.heatmap'))),
-    dayLine: (days: { date: string; count: number }[]) => new hbs.SafeString(dayLineSvg(days, text(language, 'time.perDay'))),
+    dayLine: (days: { date: string; count: number | null }[]) => new hbs.SafeString(dayLineSvg(days, text(language, 'time.perDay'))),
     /** Maps, like the charts: SVG drawn from the model's numbers and geometry, every name escaped. */
     choropleth: (map: MapSummary) => new hbs.SafeString(choroplethSvg(map, mapWords('maps.countTitle', 'maps.countLegend'))),
     changeMap: (map: MapSummary) => new hbs.SafeString(changeMapSvg(map, mapWords('maps.changeTitle', 'maps.changeLegend'))),
@@ -169,6 +173,14 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
       Object.keys(counts ?? {}).length === 0
         ? text(language, 'appendix.redactionNone')
         : text(language, 'appendix.redactionCounts', { counts: Object.entries(counts).map(([kind, n]) => `${text(language, `redaction.${kind}`, {}, kind)} ${fmt.number(n)}`).join(', ') }),
-    join: (items: unknown[], separator: unknown) => (Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : ''),
+    /** `{{#each (coverageNotes 1)}}`: a sentence per export of a kind that leaves a window incomplete, up to that window (default all). */
+    coverageNotes: (...args: unknown[]) => {
+      const options = args.pop() as Handlebars.HelperOptions;
+      const upTo = typeof args[0] === 'number' ? args[0] : Infinity;
+      return coverageSentences(options.data.root as ReportModel, language, fmt.dateRange, upTo);
+    },
+    /** `{{#if (covered "incidents" 1)}}`: whether the exports of a kind cover window n of the history (0 the report window) in full. */
+    covered: (kind: InputKind, index: number, options: Handlebars.HelperOptions) => isComplete((options.data.root as ReportModel).period.coverage, kind, index),
+    join: (items: unknown[], separator: unknown) => (Array.isArray(items) ? items.map((i) => i ?? NOT_GIVEN).join(typeof separator === 'string' ? separator : ', ') : ''),
   });
 }

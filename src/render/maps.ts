@@ -11,6 +11,7 @@ import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import polylabel from 'polylabel';
 import type { MapAreaCount, MapSummary, SwerefPosition } from '../model/report.js';
 import { escapeXml } from './charts.js';
+import { NOT_GIVEN } from './format.js';
 
 export interface MapWords {
   title: string;
@@ -100,14 +101,16 @@ export function changeMapSvg(map: MapSummary, words: MapWords, width = 680, maxH
   ];
   for (const feature of f.features) {
     const { area } = feature.properties;
-    const cls = changeClass(area.change, area.previous);
-    parts.push(areaPath(f, feature, CHANGE_SHADES[cls]));
-    if (cls.startsWith('rise')) parts.push(`<path d="${f.path(feature)}" fill="url(#map-rise)" fill-rule="evenodd" stroke="none"/>`);
+    // No change is drawn where the windows are not compared (exports that do not cover them in full).
+    const cls = area.change === null ? undefined : changeClass(area.change, area.previous ?? 0);
+    parts.push(areaPath(f, feature, cls ? CHANGE_SHADES[cls] : '#ffffff'));
+    if (cls?.startsWith('rise')) parts.push(`<path d="${f.path(feature)}" fill="url(#map-rise)" fill-rule="evenodd" stroke="none"/>`);
   }
   for (const feature of f.features) {
     const { area } = feature.properties;
     // The embedded typeface has no →: now and (before), as in the area × category table.
-    parts.push(label(f, feature, area.name, words.signed(area.change), false, `${words.number(area.count)} (${words.number(area.previous)})`));
+    const before = area.previous === null ? NOT_GIVEN : words.number(area.previous);
+    parts.push(label(f, feature, area.name, area.change === null ? NOT_GIVEN : words.signed(area.change), false, `${words.number(area.count)} (${before})`));
   }
   parts.push(scaleBar(f, words));
   const legend: { fill: string; text: string; hatch?: boolean }[] = [

@@ -27,7 +27,12 @@ describe('CSV content is data, never markup', async () => {
 
   it('prints it as text in the PDF, with nothing blocked because nothing was asked for', async () => {
     expect(pdfRun.code).toBe(0);
-    expect(pdfRun.stderr).toBe('');
+    // Two rows cover two days: that is said, and nothing else (nothing blocked).
+    expect(pdfRun.stderr).toBe(
+      `warning: ${incidents} covers 2024-04-16 – 2024-04-17; the report window 2024-04-15 – 2024-04-28 is incomplete: no incident export covers 2024-04-15 and 2024-04-18 – 2024-04-28; ` +
+        'the comparison window 2024-04-01 – 2024-04-14 is incomplete: no incident export covers 2024-04-01 – 2024-04-14; ' +
+        '4 older windows of the hot-spot history, 2024-02-05 – 2024-03-31, are incomplete: no incident export covers 2024-02-05 – 2024-03-31\n',
+    );
     const text = (await pdfPages(readFileSync(join(tmp.dir, 'elak.pdf')))).join('\n');
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('<img src=file:///etc/passwd>');

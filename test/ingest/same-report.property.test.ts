@@ -71,7 +71,8 @@ function write(rows: Row[], s: Shape, name: string): TestFile {
     : s.encoding === 'utf8bom' ? '\uFEFF' + text
     : s.encoding === 'utf16' ? iconv.encode(text, 'utf-16le', { addBOM: true })
     : iconv.encode(text, 'windows-1252');
-  return { name, content };
+  // Every part is of one export, covering all its days: how the rows were dealt out must not make a window incomplete.
+  return { name, content, declared: { from: '2024-03-25', to: '2024-05-05' } };
 }
 
 let run = 0;

@@ -14,11 +14,12 @@ import { at } from '../support/time.js';
 const TZ = 'Europe/Stockholm';
 const meta = { language: 'sv' as const, municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
 
-function build(rows: (Incident | PatrolRound)[], history = 6, serious: string[] = ['hot', 'våld', 'brand']) {
+/** The export is taken to cover the whole history (`from` its first day), as a few rows cannot show it. */
+function build(rows: (Incident | PatrolRound)[], history = 6, serious: string[] = ['hot', 'våld', 'brand'], from?: string) {
   const period = reportPeriod('2024-04-15', 14, TZ, history);
   const b = new ReportBuilder(period, { seriousCategories: serious });
   const tally = new FileTally(period);
-  const incidents = b.addFile('i.csv', 'incidents');
+  const incidents = b.addFile('i.csv', 'incidents', { from: from ?? period.history[period.history.length - 1]!.start, to: period.current.end });
   rows.forEach((r, i) => ('at' in r ? tally.incident(i + 2, r) : tally.patrol(i + 2, r)));
   b.addTally(incidents, tally.take());
   return b.build(meta);
@@ -62,10 +63,12 @@ describe('hot-spots', () => {
   });
 
   it('says when the exports do not reach back over the whole history', () => {
-    const m = build([...many(10, 'Hamnen'), ...many(8, 'Hamnen', 1)]);
-    expect(m.hotspots).toMatchObject({ windows: 6, windowsWithData: 2, enoughHistory: false });
-    const short = hotspots([{ name: 'Hamnen', history: [5] }], 6, 1);
+    const m = build([...many(10, 'Hamnen'), ...many(8, 'Hamnen', 1)], 6, undefined, '2024-04-01');
+    expect(m.hotspots).toMatchObject({ windows: 6, windowsWithData: 2, enoughHistory: false, noClassReason: null });
+    expect(m.hotspots.areas[0]!.history).toEqual([10, 8, null, null, null, null]);
+    const short = hotspots([{ name: 'Hamnen', history: [5] }], [true, false, false, false, false, false]);
     expect(short.areas[0]!.class).toBeNull();
+    expect(short.noClassReason).toBe('no earlier window complete');
   });
 });
 
@@ -180,7 +183,7 @@ describe('found in review', () => {
     for (const file of ['export-1.csv', 'export-2.csv']) {
       const tally = new FileTally(period);
       rows.forEach((r, i) => tally.incident(i + 2, r));
-      b.addTally(b.addFile(file, 'incidents'), tally.take());
+      b.addTally(b.addFile(file, 'incidents', { from: '2024-03-18', to: '2024-04-28' }), tally.take());
     }
     const m = b.build(meta);
     expect(m.hotspots.areas[0]!.history).toEqual([4, 4, 4]);

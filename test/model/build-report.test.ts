@@ -10,6 +10,8 @@ const period = reportPeriod('2024-04-15', 14, TZ);
 const meta = { language: 'sv' as const, municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
 const incident = (when: string, area: string, category: string): Incident => ({ at: at(when), area, category });
 const round = (when: string, area: string, minutes: number): PatrolRound => ({ start: at(when), area, minutes });
+/** The two windows, declared covered: a few rows cannot show that an export covers them. */
+const WHOLE = { from: '2024-04-01', to: '2024-04-28' };
 
 /** Rows through a file tally into the builder, as the collect step does. */
 function feed(b: ReportBuilder, account: FileAccount, rows: [number, Incident | PatrolRound][]): void {
@@ -91,7 +93,7 @@ describe('building the report model', () => {
 
   it('gives the change in count and percent, with no percent when there was nothing before', () => {
     const b = new ReportBuilder(period);
-    const f = b.addFile('a.csv', 'incidents');
+    const f = b.addFile('a.csv', 'incidents', WHOLE);
     withRows(b).addIncident(f, 0, incident('2024-04-16 10:00', 'Centrum', 'stöld'));
     withRows(b).addIncident(f, 0, incident('2024-04-17 10:00', 'Centrum', 'stöld'));
     withRows(b).addIncident(f, 0, incident('2024-04-17 11:00', 'Centrum', 'stöld'));
@@ -110,10 +112,10 @@ describe('building the report model', () => {
 
   it('counts patrol rounds in the window they start in, with their minutes, under the same area names as incidents', () => {
     const b = new ReportBuilder(period);
-    const i = b.addFile('i.csv', 'incidents');
+    const i = b.addFile('i.csv', 'incidents', WHOLE);
     withRows(b).addIncident(i, 0, incident('2024-04-16 10:00', 'Inre hamnen', 'brand'));
     withRows(b).addIncident(i, 0, incident('2024-04-16 11:00', 'Inre hamnen', 'brand'));
-    const p = b.addFile('p.csv', 'patrols');
+    const p = b.addFile('p.csv', 'patrols', WHOLE);
     withRows(b).addPatrol(p, 0, round('2024-04-28 23:30', 'INRE HAMNEN', 45)); // ends after the window: still counts
     withRows(b).addPatrol(p, 0, round('2024-04-14 23:40', 'Inre hamnen', 30)); // previous window
     withRows(b).addPatrol(p, 0, round('2024-04-20 22:00', 'Stationen', 20.5));
@@ -176,7 +178,14 @@ describe('building the report model', () => {
 
   it('states the period with its ISO weeks', () => {
     const m = new ReportBuilder(period).build(meta);
-    expect(m.period).toEqual({ start: '2024-04-15', end: '2024-04-28', previousStart: '2024-04-01', previousEnd: '2024-04-14', days: 14, weeks: [16, 17], previousWeeks: [14, 15] });
+    expect(m.period).toEqual({
+      start: '2024-04-15', end: '2024-04-28', previousStart: '2024-04-01', previousEnd: '2024-04-14', days: 14, weeks: [16, 17], previousWeeks: [14, 15],
+      // No export at all: nothing is missing.
+      coverage: [
+        { start: '2024-04-15', end: '2024-04-28', complete: true, missing: [] },
+        { start: '2024-04-01', end: '2024-04-14', complete: true, missing: [] },
+      ],
+    });
   });
 });
 

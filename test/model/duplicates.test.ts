@@ -65,9 +65,9 @@ describe('the duplicate rule', () => {
   it('keeps the same rule in the older windows of the history, counting a repeat once in the trends without listing it', () => {
     const period = reportPeriod('2024-04-15', 14, TZ, 3);
     const b = new ReportBuilder(period);
-    const kommun = b.addFile('kommun.csv', 'incidents');
+    // 18–31 March is the window before the previous one; the exports reach back to its first day, and on to the report window's last.
+    const kommun = b.addFile('kommun.csv', 'incidents', { to: '2024-04-28' });
     const skolan = b.addFile('skolan.csv', 'incidents');
-    // 18–31 March is the window before the previous one; the exports reach back to its first day.
     feed(period, b, kommun, [
       [2, row('2024-03-18 10:00', 'Torget', 'a')], // no id
       [3, row('2024-03-21 10:00', 'Torget', 'b', 'K-1')],

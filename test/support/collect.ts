@@ -8,13 +8,15 @@ export interface TestFile {
   name: string;
   content: string | Uint8Array;
   kind?: 'incidents' | 'patrols';
+  /** The days the export covers, as a config may declare them. */
+  declared?: { from?: string; to?: string };
 }
 
 export function collector() {
   const tmp = tempDir();
   return async function collect(files: TestFile[], config: Partial<Config> = {}, options: MakeModelOptions = {}): Promise<MadeModel> {
     const full = configSchema.parse(config);
-    const inputs = files.map((f) => ({ file: tmp.write(f.name, f.content), kind: f.kind ?? ('incidents' as const) }));
+    const inputs = files.map((f) => ({ file: tmp.write(f.name, f.content), kind: f.kind ?? ('incidents' as const), declared: f.declared }));
     return makeModel(inputs, reportPeriod('2024-04-15', 14, full.timezone, full.period.history), full, options);
   };
 }

@@ -4,7 +4,8 @@
  * or former. The rules are in the README and the report's appendix.
  */
 import { compareNames } from '../../text.js';
-import type { HotspotArea, HotspotClass, Hotspots } from '../report.js';
+import { isComplete } from '../coverage.js';
+import type { HotspotArea, HotspotClass, Hotspots, NoClassReason } from '../report.js';
 import type { IncidentCounts } from './incidents.js';
 import type { ReportEnd, Section, SectionSetup } from './section.js';
 
@@ -31,16 +32,25 @@ export class HotspotSection implements Section<Hotspots> {
 
   result(end: ReportEnd): Hotspots {
     const areas = this.counts.areaHistories().map(([key, history]) => ({ name: this.setup.areas.display(key), history }));
-    return hotspots(areas, this.setup.period.history.length, end.windowsWithData);
+    const complete = this.setup.period.history.map((_, k) => isComplete(end.coverage, 'incidents', k));
+    return hotspots(areas, complete);
   }
 }
 
-export function hotspots(areas: readonly AreaHistory[], windows: number, windowsWithData: number): Hotspots {
-  const covered = Math.max(1, Math.min(windows, windowsWithData));
-  const hot = Array.from({ length: covered }, (_, k) => hotIn(areas, k));
+/**
+ * `complete[k]`: whether the incident exports cover window k of the history in
+ * full. A window they do not is null in each area's history and counts for no
+ * class: an area older than the exports is not "new", nor "rising" against the
+ * zeros of days no export covers.
+ */
+export function hotspots(areas: readonly AreaHistory[], complete: readonly boolean[]): Hotspots {
+  const windows = complete.length;
+  const used = complete.flatMap((c, k) => (c ? [k] : []));
+  const hot = new Map(used.map((k) => [k, hotIn(areas, k)]));
+  const noClassReason: NoClassReason | null = !complete[0] ? 'report window incomplete' : used.length < 2 ? 'no earlier window complete' : null;
   const total = areas.reduce((n, a) => n + (a.history[0] ?? 0), 0);
   let cumulative = 0;
-  const ranked = [...areas].filter((a) => (a.history[0] ?? 0) > 0 || hot.some((h) => h.has(a.name)));
+  const ranked = [...areas].filter((a) => (a.history[0] ?? 0) > 0 || [...hot.values()].some((h) => h.has(a.name)));
   ranked.sort((a, b) => (b.history[0] ?? 0) - (a.history[0] ?? 0) || compareNames(a.name, b.name));
   const rows: HotspotArea[] = ranked.map((a) => {
     const count = a.history[0] ?? 0;
@@ -52,26 +62,26 @@ export function hotspots(areas: readonly AreaHistory[], windows: number, windows
       share: total ? round1((count / total) * 100) : 0,
       cumulativeShare: total ? round1((cumulative / total) * 100) : 0,
       core: count > 0 && before < total * CORE_SHARE,
-      history: a.history.slice(0, covered),
-      class: covered >= 2 ? classify(a, hot, covered) : null,
+      history: complete.map((c, k) => (c ? (a.history[k] ?? 0) : null)),
+      class: noClassReason === null ? classify(a, hot, used) : null,
     };
   });
-  return { windows, windowsWithData: covered, enoughHistory: covered >= windows, areas: rows };
+  return { windows, windowsWithData: used.length, enoughHistory: used.length === windows, noClassReason, areas: rows };
 }
 
-function classify(area: AreaHistory, hot: Set<string>[], covered: number): HotspotClass | null {
-  const now = hot[0]!.has(area.name);
-  const hotBefore = hot.slice(1).filter((h) => h.has(area.name)).length;
+/** `used`: the windows covered in full, the current one first. */
+function classify(area: AreaHistory, hot: Map<number, Set<string>>, used: readonly number[]): HotspotClass | null {
+  const earlier = used.slice(1);
+  const now = hot.get(0)!.has(area.name);
+  const hotBefore = earlier.filter((k) => hot.get(k)!.has(area.name)).length;
   if (!now) return hotBefore > 0 ? 'former' : null;
   if (hotBefore === 0) return 'new';
-  const earlier = area.history.slice(1, covered);
-  const mean = earlier.reduce((a, b) => a + b, 0) / earlier.length;
+  const mean = earlier.reduce((sum, k) => sum + (area.history[k] ?? 0), 0) / earlier.length;
   const count = area.history[0]!;
   if (count >= mean * RISING) return 'rising';
   if (count <= mean * FALLING) return 'falling';
   return 'persistent';
 }
-
 /** The areas that together hold CORE_SHARE of window k's incidents, each with at least HOT_MINIMUM. */
 function hotIn(areas: readonly AreaHistory[], k: number): Set<string> {
   const counts = areas.map((a) => ({ name: a.name, count: a.history[k] ?? 0 })).filter((a) => a.count > 0);

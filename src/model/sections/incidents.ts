@@ -8,7 +8,7 @@ import { compareNames } from '../../text.js';
 import type { NameBook } from '../names.js';
 import type { AreaCategoryCount, Change, IncidentSummary, NamedCount } from '../report.js';
 import { isOlder, windowIndex, type WindowName } from '../windows.js';
-import { change, type CountedRow, type Section, type SectionSetup } from './section.js';
+import { change, comparable, type Comparable, type CountedRow, type ReportEnd, type Section, type SectionSetup } from './section.js';
 
 /** Counts per window of the history, newest first: [current, previous, older…]. */
 type Tally = number[];
@@ -58,22 +58,23 @@ export class IncidentCounts implements Section<IncidentSummary> {
     return [...this.byArea];
   }
 
-  /** Areas with incidents in either window, most first. */
-  rankedAreas(): Ranked[] {
-    return ranked(this.byArea, this.setup.areas);
+  /** Areas with incidents in either window, most first; compared only where the exports cover both windows. */
+  rankedAreas(end: ReportEnd): Ranked[] {
+    return ranked(this.byArea, this.setup.areas, comparable(end, 'incidents'));
   }
 
   /** Categories with incidents in either window, most first. */
-  rankedCategories(): Ranked[] {
-    return ranked(this.byCategory, this.setup.categories);
+  rankedCategories(end: ReportEnd): Ranked[] {
+    return ranked(this.byCategory, this.setup.categories, comparable(end, 'incidents'));
   }
 
-  result(): IncidentSummary {
-    const areas = this.rankedAreas();
-    const categories = this.rankedCategories();
+  result(end: ReportEnd): IncidentSummary {
+    const covered = comparable(end, 'incidents');
+    const areas = this.rankedAreas(end);
+    const categories = this.rankedCategories(end);
     const byArea = areas.map((a) => a.value);
     const byCategory = categories.map((c) => c.value);
-    const total = sum(byArea);
+    const total = sum([...this.byArea.values()], covered);
     return {
       total: total.count,
       previousTotal: total.previous,
@@ -83,37 +84,43 @@ export class IncidentCounts implements Section<IncidentSummary> {
       byCategory,
       areasWithIncidents: byArea.filter((a) => a.count > 0).length,
       categoriesWithIncidents: byCategory.filter((c) => c.count > 0).length,
-      byAreaCategory: this.pairs(),
-      matrix: this.matrix(areas, categories),
+      byAreaCategory: this.pairs(covered),
+      matrix: this.matrix(areas, categories, covered),
     };
   }
 
-  private pairs(): AreaCategoryCount[] {
+  private pairs(covered: Comparable): AreaCategoryCount[] {
     const { areas, categories } = this.setup;
-    const out: AreaCategoryCount[] = [];
+    const seen: { area: string; category: string; t: Tally }[] = [];
     for (const [area, row] of this.byAreaCategory) {
       for (const [category, t] of row) {
         if (t[0] === 0 && t[1] === 0) continue; // seen only in older windows
-        out.push({ area: areas.display(area), category: categories.display(category), ...change(t[0]!, t[1]!) });
+        seen.push({ area: areas.display(area), category: categories.display(category), t });
       }
     }
-    return out.sort((a, b) => b.count - a.count || b.previous - a.previous || compareNames(a.area, b.area) || compareNames(a.category, b.category));
+    // In the order of the counts as tallied, whether or not the previous one is shown.
+    seen.sort((a, b) => b.t[0]! - a.t[0]! || b.t[1]! - a.t[1]! || compareNames(a.area, b.area) || compareNames(a.category, b.category));
+    return seen.map(({ area, category, t }) => ({ area, category, ...change(t[0]!, t[1]!, covered) }));
   }
 
-  private matrix(areas: Ranked[], categories: Ranked[]): IncidentSummary['matrix'] {
+  private matrix(areas: Ranked[], categories: Ranked[], covered: Comparable): IncidentSummary['matrix'] {
     const rows = areas.map(({ key, value: area }) => {
       const row = this.byAreaCategory.get(key);
       const cells = categories.map((c) => {
         const t = row?.get(c.key);
-        return change(t?.[0] ?? 0, t?.[1] ?? 0);
+        return change(t?.[0] ?? 0, t?.[1] ?? 0, covered);
       });
-      return { area: area.name, cells, total: change(area.count, area.previous) };
+      const t = this.byArea.get(key)!;
+      return { area: area.name, cells, total: change(t[0]!, t[1]!, covered) };
     });
     return {
       categories: categories.map((c) => c.value.name),
       rows,
-      totals: categories.map((c) => change(c.value.count, c.value.previous)),
-      total: sum(areas.map((a) => a.value)),
+      totals: categories.map((c) => {
+        const t = this.byCategory.get(c.key)!;
+        return change(t[0]!, t[1]!, covered);
+      }),
+      total: sum(areas.map((a) => this.byArea.get(a.key)!), covered),
     };
   }
 
@@ -124,19 +131,19 @@ export class IncidentCounts implements Section<IncidentSummary> {
   }
 }
 
-function sum(items: readonly Change[]): Change {
+function sum(tallies: readonly Tally[], covered: Comparable): Change {
   return change(
-    items.reduce((s, c) => s + c.count, 0),
-    items.reduce((s, c) => s + c.previous, 0),
+    tallies.reduce((s, t) => s + t[0]!, 0),
+    tallies.reduce((s, t) => s + t[1]!, 0),
+    covered,
   );
 }
 
-const byCountThenName = (a: NamedCount, b: NamedCount) => b.count - a.count || b.previous - a.previous || compareNames(a.name, b.name);
-
-/** Named counts of the two windows, most incidents first, with the key each was tallied under. */
-function ranked(tallies: Map<string, Tally>, book: NameBook): Ranked[] {
+/** Named counts of the two windows, most incidents first (then most before, as tallied), with the key each was tallied under. */
+function ranked(tallies: Map<string, Tally>, book: NameBook, covered: Comparable): Ranked[] {
   return [...tallies]
     .filter(([, t]) => t[0]! + t[1]! > 0)
-    .map(([key, t]) => ({ key, value: { name: book.display(key), ...change(t[0]!, t[1]!) } }))
-    .sort((a, b) => byCountThenName(a.value, b.value));
+    .map(([key, t]) => ({ key, t, value: { name: book.display(key), ...change(t[0]!, t[1]!, covered) } }))
+    .sort((a, b) => b.t[0]! - a.t[0]! || b.t[1]! - a.t[1]! || compareNames(a.value.name, b.value.name))
+    .map(({ key, value }) => ({ key, value }));
 }

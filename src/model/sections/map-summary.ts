@@ -10,7 +10,7 @@ import type { Change, MapPoint, MapSummary, NamedCount, SwerefPosition } from '.
 import { CURRENT, isCurrent, isOlder, PREVIOUS } from '../windows.js';
 import type { IncidentCounts } from './incidents.js';
 import type { NotableIncidents } from './notable.js';
-import { change, type CountedRow, type Section, type SectionSetup } from './section.js';
+import { change, comparable, type CountedRow, type ReportEnd, type Section, type SectionSetup } from './section.js';
 
 /** Reads the counts per area and per category, and the notable incidents' points; none without a map. */
 export class MapSection implements Section<MapSummary | null> {
@@ -32,15 +32,16 @@ export class MapSection implements Section<MapSummary | null> {
     else this.positions.without++;
   }
 
-  result(): MapSummary | null {
+  result(end: ReportEnd): MapSummary | null {
     const { options, areas, categories, period } = this.setup;
     if (!options.map) return null;
     const { counts, notable } = this;
+    const covered = comparable(end, 'incidents');
     return mapSummary({
       map: options.map,
       areas,
-      counts: (key) => change(counts.inArea(key, CURRENT), counts.inArea(key, PREVIOUS)),
-      ranked: counts.rankedAreas(),
+      counts: (key) => change(counts.inArea(key, CURRENT), counts.inArea(key, PREVIOUS), covered),
+      ranked: counts.rankedAreas(end),
       categories: [...notable.serious].map((k) => ({ name: categories.display(k), count: counts.inCategory(k, CURRENT) })),
       points: notable
         .all()

@@ -2,7 +2,7 @@
 import { compareNames } from '../../text.js';
 import type { PatrolAreaSummary, PatrolSummary } from '../report.js';
 import { isCurrent, isPrevious, type WindowName } from '../windows.js';
-import type { CountedRow, Section, SectionSetup } from './section.js';
+import { comparable, type CountedRow, type ReportEnd, type Section, type SectionSetup } from './section.js';
 
 interface PatrolTally {
   rounds: number;
@@ -35,23 +35,26 @@ export class PatrolCounts implements Section<PatrolSummary> {
     return new Map([...this.byArea].map(([key, t]) => [key, now ? { rounds: t.rounds, minutes: t.minutes } : { rounds: t.previousRounds, minutes: t.previousMinutes }]));
   }
 
-  result(): PatrolSummary {
-    const byArea: PatrolAreaSummary[] = [...this.byArea]
+  result(end: ReportEnd): PatrolSummary {
+    // The previous window's rounds are not given when the logs do not cover it in full: a partial count is not compared.
+    const before = comparable(end, 'patrols').before;
+    const shown = [...this.byArea]
       .filter(([, t]) => t.rounds + t.previousRounds > 0)
-      .map(([key, t]) => ({
-        name: this.setup.areas.display(key),
-        rounds: t.rounds,
-        minutes: Math.round(t.minutes),
-        previousRounds: t.previousRounds,
-        previousMinutes: Math.round(t.previousMinutes),
-      }))
+      .map(([key, t]) => ({ name: this.setup.areas.display(key), ...t, minutes: Math.round(t.minutes), previousMinutes: Math.round(t.previousMinutes) }))
       .sort((a, b) => b.rounds - a.rounds || b.minutes - a.minutes || compareNames(a.name, b.name));
-    const add = (f: (a: PatrolAreaSummary) => number) => byArea.reduce((s, a) => s + f(a), 0);
+    const add = (f: (a: PatrolTally) => number) => shown.reduce((s, a) => s + f(a), 0);
+    const byArea: PatrolAreaSummary[] = shown.map((a) => ({
+      name: a.name,
+      rounds: a.rounds,
+      minutes: a.minutes,
+      previousRounds: before ? a.previousRounds : null,
+      previousMinutes: before ? a.previousMinutes : null,
+    }));
     return {
       total: add((a) => a.rounds),
       minutes: add((a) => a.minutes),
-      previousTotal: add((a) => a.previousRounds),
-      previousMinutes: add((a) => a.previousMinutes),
+      previousTotal: before ? add((a) => a.previousRounds) : null,
+      previousMinutes: before ? add((a) => a.previousMinutes) : null,
       byArea,
     };
   }

@@ -14,9 +14,10 @@
  * index.ts) and reads it in result(): coverage reads the incident and patrol
  * counts, the map reads the counts and the notable incidents.
  */
-import type { Activity, CommitmentTarget, Incident, PatrolRound } from '../../domain.js';
+import type { Activity, CommitmentTarget, Incident, InputKind, PatrolRound } from '../../domain.js';
 import type { AreaMap } from '../../geo/contains.js';
 import type { ReportPeriod, WindowClock } from '../../period.js';
+import { isComplete, type WindowCoverage } from '../coverage.js';
 import type { NameBook } from '../names.js';
 import type { Change } from '../report.js';
 import type { WindowName } from '../windows.js';
@@ -59,12 +60,26 @@ export interface SectionSetup {
 
 /** What is known only once every file is in. */
 export interface ReportEnd {
-  /** How many windows of the history the incident exports reach back over, the current one included. */
-  windowsWithData: number;
+  /** Each window of the history, newest first, and the days each kind's exports lack in it. */
+  coverage: readonly WindowCoverage[];
 }
 
-/** A count now against before. */
-export function change(count: number, previous: number): Change {
+/** Whether the exports of a kind cover the report window and the comparison window in full: whether its counts compare. */
+export interface Comparable {
+  now: boolean;
+  before: boolean;
+}
+
+export function comparable(end: ReportEnd, kind: InputKind): Comparable {
+  return { now: isComplete(end.coverage, kind, 0), before: isComplete(end.coverage, kind, 1) };
+}
+
+/**
+ * A count now against before. A count of a window the exports do not cover in
+ * full is partial: the previous one is not given, and neither is compared.
+ */
+export function change(count: number, previous: number, covered: Comparable = { now: true, before: true }): Change {
+  if (!covered.now || !covered.before) return { count, previous: covered.before ? previous : null, change: null, changePercent: null };
   return {
     count,
     previous,
