@@ -24,11 +24,14 @@ const incidents = tmp.write(
     '2024-04-19 15:00;Stationsområdet;skadegörelse',
     '2024-04-20 16:00;Torget;stöld',
     '2024-04-21 22:00;Centrum;skadegörelse, klotter',
+    // Before the history and after the window: the export covers every window it is compared over.
+    '2024-01-02 12:00;Hamnen;stöld',
+    '2024-05-02 12:00;Hamnen;stöld',
   ].join('\n') + '\n',
 );
 const patrols = tmp.write(
   'ronder.csv',
-  ['Starttid;Varaktighet (min);Område;Väktare', '2024-04-16 20:00;60;Centrum/Torget;V1', '2024-04-17 20:00;60;Centrum/Torget;V1', '2024-04-18 20:00;45;Stationsomr.;V2'].join('\n') + '\n',
+  ['Starttid;Varaktighet (min);Område;Väktare', '2024-04-16 20:00;60;Centrum/Torget;V1', '2024-04-17 20:00;60;Centrum/Torget;V1', '2024-04-18 20:00;45;Stationsomr.;V2', '2024-03-30 20:00;60;Hamnen;V1', '2024-05-02 20:00;60;Hamnen;V1'].join('\n') + '\n',
 );
 const inputs = ['--incidents', incidents, '--patrols', patrols, '--from', '2024-04-15'];
 

@@ -89,7 +89,7 @@ describe('redaction by default', () => {
     expect(model.inputs.map((i: { file: string }) => i.file)).toEqual([personShown, mailShown]);
     expect(model.rejected.map((r: { file: string }) => r.file)).toEqual([personShown]);
     expect(text.stderr).toContain(`warning: ${personShown}:3:1: Datum: "2024-04-3x" is not a date`);
-    const warning = json.stderr.split('\n').map((l) => (l ? JSON.parse(l) : {})).find((l) => l.level === 'warn');
+    const warning = json.stderr.split('\n').map((l) => (l ? JSON.parse(l) : {})).find((l) => l.level === 'warn' && String(l.message).includes(':3:1:'));
     expect([warning.message, warning.file]).toEqual([`${personShown}:3:1: Datum: "2024-04-3x" is not a date (expected e.g. 2024-04-29)`, personShown]);
     expect(unusable.code).toBe(2);
     expect(unusable.stderr).toContain(`error: ${phoneShown}:1: missing required column`);
