@@ -50,7 +50,7 @@ describe('the corpus of hostile files', () => {
     'utf16-without-bom.csv': 'usable', // recognised by its zero bytes, and said to be a guess
     'mixed-encodings.csv': /^not valid UTF-8 on this line, though the file reads as UTF-8 before it/,
     'truncated-character.csv': /^not valid UTF-8 on this line/,
-    'truncated-quote.csv': /^not readable as CSV: a quoted field that starts on this line is never closed/,
+    'truncated-quote.csv': /^no row can be used: its one row was rejected \(line 2, column 4: Beskrivning: quote never closed\)$/,
     'nested-quotes.csv': 'usable',
     'only-quotes.csv': /^not readable as CSV/,
     'only-delimiters.csv': /^missing required column/, // rows of empty cells are blank lines: no header
@@ -95,9 +95,10 @@ describe('files too large to keep', () => {
 
   it('half a million blank lines are read in bounded time, and a row after them keeps its line', async () => {
     const file = join(tmp.dir, 'blank.csv');
-    writeFileSync(file, `Tidpunkt;Område;Kategori\n${'\n'.repeat(500_000)}2024-04-16 10:00;Hamnen;hot;extra\n`);
+    writeFileSync(file, `Tidpunkt;Område;Kategori\n${'\n'.repeat(500_000)}2024-04-16 10:00;Hamnen;hot;extra\n2024-04-16 11:00;Hamnen;hot\n`);
     const { model } = await outcome(file);
     expect(model!.rejected).toEqual([{ file, line: 500_002, column: 4, code: 'row.fieldCount', reason: 'row has 4 fields but the header has 3' }]);
+    expect(model!.incidents.total).toBe(1);
   });
 
   it('a row of a million fields is one rejected row', async () => {

@@ -10,9 +10,11 @@
  * that runs on over lines, a stray CR; and so does every line of a file that
  * ends lines with CR or mixes its line endings. When a quoted field runs on past
  * the chunk, csv-parse says the quote is not closed and the lines wait for more.
+ * A quote never closed (open-quote.ts) costs its line: reading goes on with the next.
  */
-import { CsvError, type Options } from 'csv-parse';
-import type { OnRecord } from '../source.js';
+import { CsvError, type Options, type OptionsNormalized } from 'csv-parse';
+import type { OnBroken, OnRecord } from '../source.js';
+import { findOpenQuote, type OpenQuote } from './open-quote.js';
 import { breaksInside, countCrlf, parseRun } from './parse-run.js';
 import { isEmptyRow, splitQuoted } from './split-line.js';
 
@@ -31,7 +33,8 @@ export interface RecordShape {
   lineEndings: string[];
 }
 
-type Outcome = 'read' | 'stopped' | 'open';
+/** `broken`: a quote never closed; its line was passed by, and reading goes on at `used`. */
+type Outcome = 'read' | 'stopped' | 'open' | 'broken';
 
 export class CsvRecords {
   /** The line the next record starts on, as far as is known: where an error is reported. */
@@ -47,14 +50,18 @@ export class CsvRecords {
   /** Lines can be split directly only in files that end lines with LF or CRLF alone. */
   private readonly plain: 'lf' | 'crlf' | undefined;
   private readonly crOnly: boolean;
+  private readonly onBroken: OnBroken | undefined;
+  /** Whether the end of the input is the end of the file: only there is a quote still open one never closed. */
+  private atFileEnd = true;
 
   constructor(
     private readonly shape: RecordShape,
     firstLine: number,
     private readonly onRecord: OnRecord,
-    { plainRuns = true }: { plainRuns?: boolean } = {},
+    { plainRuns = true, onBroken }: { plainRuns?: boolean; onBroken?: OnBroken } = {},
   ) {
     this.nextLine = firstLine;
+    this.onBroken = onBroken;
     const [only, ...others] = shape.lineEndings;
     const single = others.length === 0 ? only : undefined;
     this.plain = !plainRuns || shape.delimiter.length !== 1 ? undefined : single === '\n' ? 'lf' : single === '\r\n' ? 'crlf' : undefined;
@@ -114,8 +121,12 @@ export class CsvRecords {
     return line;
   }
 
-  /** The end of the input: what is left is the last record. */
-  async end(): Promise<void> {
+  /**
+   * The end of the input: what is left is the last record. Where the input is a part
+   * of a file that ends before the file does, a quote still open there fails the read.
+   */
+  async end({ atFileEnd = true }: { atFileEnd?: boolean } = {}): Promise<void> {
+    this.atFileEnd = atFileEnd;
     if (this.carry) await this.take(this.carry, this.carry.length, true);
     this.carry = null;
   }
@@ -141,8 +152,11 @@ export class CsvRecords {
    */
   private async take(bytes: Buffer, end: number, final: boolean): Promise<{ used: number; stopped: boolean }> {
     if (!this.plain) {
-      const { outcome, used } = await this.parse(bytes, 0, end, final);
-      return { used, stopped: outcome === 'stopped' };
+      for (let at = 0; ; ) {
+        const { outcome, used } = await this.parse(bytes, at, end, final);
+        if (outcome !== 'broken' || used >= end) return { used: outcome === 'broken' ? end : used, stopped: outcome === 'stopped' };
+        at = used;
+      }
     }
     let at = 0;
     while (at < end) {
@@ -158,7 +172,9 @@ export class CsvRecords {
         for (let k = 0; k < lines && to < end; k++) to = this.lineEnd(bytes, to, end);
         const { outcome, used } = await this.parse(bytes, from, to, final && to === end);
         if (outcome === 'stopped') return { used: end, stopped: true };
-        if (outcome === 'read') {
+        if (outcome === 'read' || outcome === 'broken') {
+          // After a broken line, the lines from the next one on are read again, split where they can be.
+          if (outcome === 'broken') to = used;
           this.parsedUpTo = this.nextLine;
           break;
         }
@@ -213,11 +229,13 @@ export class CsvRecords {
 
   /**
    * csv-parse on bytes[from, to). When a quoted field is still open at `to` (and more
-   * may come), the records before it are taken and `used` is where it starts.
+   * may come), the records before it are taken and `used` is where it starts. A quote
+   * never closed: the records before its line are taken, and `used` is the next line.
    */
   private async parse(bytes: Buffer, from: number, to: number, final: boolean): Promise<{ outcome: Outcome; used: number }> {
     const { records, ends, endBytes, lines, error } = await parseRun(bytes.subarray(from, to), this.options);
-    const open = error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED' && !final;
+    const code = error instanceof CsvError ? error.code : undefined;
+    const open = code === 'CSV_QUOTE_NOT_CLOSED' && !final;
     const firstLine = this.nextLine;
     let crlfInside = 0;
     let previousEnd = 0;
@@ -229,15 +247,38 @@ export class CsvRecords {
       previousEnd = endsOn;
       // A record one line after the last has no line break inside and no blank line before it: most records.
       if (spans > 1) crlfInside += countCrlf(record);
+      const inside = spans > 1 ? breaksInside(record, this.crOnly) : 0;
+      // A field over several lines may be a quote never closed, ended by a later row's quote.
+      const broken = inside > 0 ? findOpenQuote(bytes, from + (endBytes[i - 1] ?? 0), from + endBytes[i]!, this.nextLine, this.shape) : undefined;
+      if (broken) return this.broken(broken);
       const end = firstLine - 1 + endsOn - crlfInside;
-      const start = spans > 1 ? end - breaksInside(record, this.crOnly) : end;
+      const start = end - inside;
       this.nextLine = end + 1;
       if (isEmptyRow(record)) continue;
       if (this.onRecord(record, start) === false) return { outcome: 'stopped', used: to };
     }
     if (open) return { outcome: 'open', used: from + (endBytes.at(-1) ?? 0) };
+    // Open at the end of the file, or for longer than a row can be: never closed. At the end of a part of a file, the
+    // field may close in the next part: the read fails, and the part is read again with what follows (collect/parallel.ts).
+    // A long line with no quoted line break is no export.
+    if ((code === 'CSV_QUOTE_NOT_CLOSED' && this.atFileEnd) || code === 'CSV_MAX_RECORD_SIZE') {
+      const broken = findOpenQuote(bytes, from + (endBytes.at(-1) ?? 0), to, this.nextLine, this.shape);
+      if (broken && (code === 'CSV_QUOTE_NOT_CLOSED' || broken.crossed)) return this.broken(broken);
+    }
     if (error) throw error;
     this.nextLine = firstLine - 1 + lines - crlfInside;
     return { outcome: 'read', used: to };
+  }
+
+  /** A quote never closed: its line is passed by, or, for a reader that cannot pass one by (the header's), the read fails. */
+  private broken({ line, column, resumeAt }: OpenQuote): { outcome: Outcome; used: number } {
+    if (!this.onBroken) {
+      this.nextLine = line;
+      // As csv-parse says it, with where the quote opened: the options are only read for Buffer contexts, and there are none.
+      throw new CsvError('CSV_QUOTE_NOT_CLOSED', `Quote Not Closed: a quoted field opens at line ${line}, field ${column}`, this.options as OptionsNormalized, { quoteColumn: column });
+    }
+    this.onBroken({ line, column, code: 'quote.notClosed' });
+    this.nextLine = line + 1;
+    return { outcome: 'broken', used: resumeAt };
   }
 }
