@@ -111,3 +111,25 @@ describe('reading a file with a quote never closed on several threads', () => {
     });
   }
 });
+
+describe('reading a file with many broken lines on several threads', () => {
+  it('rejects each of them, and each row of the wrong width, alone, as one thread does', async () => {
+    const block = (n: number) => [
+      `K-${n}-1;2024-04-16;10:00;Centrum;stöld;"Han sprang`,
+      `K-${n}-2;2024-04-16;11:00;Centrum;stöld;vanlig`,
+      `K-${n}-3;2024-04-17;12:00;Inre hamnen;brand;"två\r\nrader; med ""citat"""`,
+      `K-${n}-4;2024-04-18;14:00;Norrskolan;"klotter`,
+      `K-${n}-5;2024-04-18;15:00;Norrskolan;klotter;sjätte;för många`,
+      `K-${n}-6;2024-04-19`,
+      `K-${n}-7;2024-04-19;16:00;Norrskolan;klotter;"sista"`,
+    ];
+    const content = 'Ärendenummer;Datum;Tid;Område;Kategori;Beskrivning\r\n' + rows(400, (n) => block(n).join('\r\n'));
+    const { one, many } = await both('many-broken.csv', content);
+    // Each block is 8 lines: the broken ones are its first and fourth.
+    expect(one.rejected.filter((r: { code: string }) => r.code === 'quote.notClosed').map((r: { line: number }) => r.line)).toEqual(
+      Array.from({ length: 400 }, (_, n) => [2 + 8 * n, 6 + 8 * n]).flat(),
+    );
+    expect(one.inputs[0]).toMatchObject({ rows: 2800, inPeriod: 1200, rejected: 1600 });
+    expect(many).toEqual(one);
+  });
+});

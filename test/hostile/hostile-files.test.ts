@@ -101,6 +101,22 @@ describe('files too large to keep', () => {
     expect(model!.incidents.total).toBe(1);
   });
 
+  // Each broken line has what follows it read again: the rest of the file each time would take hours.
+  for (const [ending, name] of [['\n', 'LF'], ['\r\n', 'CRLF, and CR alone here and there']] as const) {
+    it(`a file in which every other line has a quote never closed is read in bounded time, each costing its line (${name})`, async () => {
+      const file = join(tmp.dir, `half-broken-${name.length}.csv`);
+      const lines = Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? `2024-04-16 10:00;Hamnen;hot;"aldrig stängd ${i}` : `2024-04-16 11:00;Hamnen;hot;"rad ${i}"`));
+      const text = `Tidpunkt;Område;Kategori;Beskrivning${ending}${lines.join(ending)}${ending}`;
+      writeFileSync(file, ending === '\n' ? text : text.replace(/\r\n(?=2024-04-16 11)/g, '\r'));
+      const { model } = await outcome(file);
+      expect(model!.inputs[0]).toMatchObject({ rows: 10_000, rejected: 5_000, inPeriod: 5_000 });
+      expect(model!.rejected.slice(0, 2)).toEqual([
+        { file, line: 2, column: 4, code: 'quote.notClosed', reason: 'Beskrivning: quote never closed' },
+        { file, line: 4, column: 4, code: 'quote.notClosed', reason: 'Beskrivning: quote never closed' },
+      ]);
+    });
+  }
+
   it('a row of a million fields is one rejected row', async () => {
     const file = join(tmp.dir, 'wide-row.csv');
     writeFileSync(file, `Tidpunkt;Område;Kategori\n2024-04-16 10:00;Hamnen;hot${';x'.repeat(300_000)}\n2024-04-16 11:00;Hamnen;hot\n`);

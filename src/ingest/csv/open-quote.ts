@@ -18,7 +18,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /** The file's delimiter and line endings, as records.ts has them. */
-interface Shape {
+export interface Shape {
   delimiter: string;
   lineEndings: string[];
 }
@@ -31,15 +31,17 @@ export interface OpenQuote {
   resumeAt: number;
   /** The field holds a line break (false: the quote opened on the input's last line and nothing came after). */
   crossed: boolean;
+  /** It was still open at `to`: more input may close it. */
+  open: boolean;
 }
 
 /**
  * Scans bytes[from, to), which starts where a record starts, on `line`, for the
  * first quoted field that ran over a line break and was not properly closed, or
- * that is still open at `to`. Line breaks inside fields are counted as the
- * reader counts them (CRLF, CR or LF, once each).
+ * that is still open at `to`; in the first record only, if asked. Line breaks
+ * inside fields are counted as the reader counts them (CRLF, CR or LF, once each).
  */
-export function findOpenQuote(bytes: Buffer, from: number, to: number, line: number, shape: Shape): OpenQuote | undefined {
+export function findOpenQuote(bytes: Buffer, from: number, to: number, line: number, shape: Shape, { firstRecord = false } = {}): OpenQuote | undefined {
   const delimiter = Buffer.from(shape.delimiter);
   const endings = shape.lineEndings.map((e) => Buffer.from(e));
   // The first byte decides for most bytes: a comparison of the rest only where it matches.
@@ -57,7 +59,7 @@ export function findOpenQuote(bytes: Buffer, from: number, to: number, line: num
       let crossed = false;
       let p = at + 1;
       for (;;) {
-        if (p >= to) return where(opened, crossed);
+        if (p >= to) return where(opened, crossed, true);
         const b = bytes[p]!;
         if (b === CR || b === LF) {
           crossed = true;
@@ -68,7 +70,7 @@ export function findOpenQuote(bytes: Buffer, from: number, to: number, line: num
         else if (p + 1 >= to || isAt(delimiter, p + 1) || recordEnd(p + 1) > 0) {
           at = p + 1;
           break;
-        } else if (crossed) return where(opened, crossed);
+        } else if (crossed) return where(opened, crossed, false);
         else {
           // A quote followed by text on the field's own line: the rest of the field is text, as csv-parse reads it.
           at = p + 1;
@@ -86,6 +88,7 @@ export function findOpenQuote(bytes: Buffer, from: number, to: number, line: num
     }
     const ending = recordEnd(at);
     if (ending > 0) {
+      if (firstRecord) return undefined;
       line++;
       column = 1;
       fieldStart = true;
@@ -99,9 +102,9 @@ export function findOpenQuote(bytes: Buffer, from: number, to: number, line: num
   }
   return undefined;
 
-  function where(opened: { line: number; column: number; at: number }, crossed: boolean): OpenQuote {
+  function where(opened: { line: number; column: number; at: number }, crossed: boolean, open: boolean): OpenQuote {
     let next = opened.at + 1;
     while (next < to && bytes[next] !== CR && bytes[next] !== LF) next++;
-    return { line: opened.line, column: opened.column, resumeAt: next < to ? next + breakLength(next) : to, crossed };
+    return { line: opened.line, column: opened.column, resumeAt: next < to ? next + breakLength(next) : to, crossed, open };
   }
 }

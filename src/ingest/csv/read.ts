@@ -86,8 +86,10 @@ function csvProblem(file: string, error: CsvError, recordStart: number): InputEr
     );
   }
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    const column = (error as CsvError & { quoteColumn?: number }).quoteColumn;
-    return new InputError({ file, line: recordStart, column }, 'not readable as CSV: a quoted field that starts on this line is never closed', { cause: error });
+    const { quoteLine, quoteColumn } = error as CsvError & { quoteLine?: number; quoteColumn?: number };
+    return new InputError({ file, line: quoteLine ?? recordStart, column: quoteColumn }, 'not readable as CSV: a quoted field that starts on this line is never closed', {
+      cause: error,
+    });
   }
   const column = (error as CsvError & { index?: number }).index;
   const detail = error.message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+.*$/, '');
