@@ -140,6 +140,53 @@ describe('records from runs of plain lines', () => {
     );
   });
 
+  it('cost each line of several quotes never closed and no other, read with one kind of line ending or all three', async () => {
+    const several = withBrokenLine.chain((x) =>
+      fc.record({
+        x: fc.constant(x),
+        mixed: fc.boolean(),
+        more: fc.array(
+          fc.record({
+            before: fc.array(soundField(x.shape.delimiter, x.shape.newline, false), { maxLength: 3 }),
+            // Text after the quote: a quote alone at the end of a line would end the field of a broken line before it.
+            rest: fc.constantFrom('öppen', 'åäö '),
+            at: fc.double({ min: 0, max: 1, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(several, CHUNKS, async ({ x: { shape, lines, before, rest, at }, mixed, more }, cuts) => {
+        const recordShape = { delimiter: shape.delimiter, lineEndings: mixed ? ['\r\n', '\n', '\r'] : [shape.newline] };
+        const items: { text: string; column?: number }[] = lines.map((fields) => ({ text: fields.join(shape.delimiter) }));
+        for (const b of [{ before, rest: rest || 'öppen', at }, ...more]) {
+          items.splice(Math.floor(b.at * (items.length + 1)), 0, { text: [...b.before, `"${b.rest}`].join(shape.delimiter), column: b.before.length + 1 });
+        }
+        const text = (body: typeof items) => (shape.bom ? '\uFEFF' : '') + body.map((i) => i.text).join(shape.newline) + (shape.final ? shape.newline : '');
+        const sound = (await read(text(items.filter((i) => i.column === undefined)), recordShape, [], false)) as { fields: string[]; line: number }[];
+        // Each sound row starts a record on its first line, if it is not blank: there, moved down by the broken lines put before it.
+        const soundAt = new Map(sound.map((r) => [r.line, r]));
+        const expected: Got[] = [];
+        let [line, soundLine] = [1, 1];
+        for (const item of items) {
+          if (item.column !== undefined) expected.push({ broken: line, column: item.column });
+          else {
+            const record = soundAt.get(soundLine);
+            if (record) expected.push({ ...record, line });
+            soundLine += breaks(item.text) + 1;
+          }
+          line += breaks(item.text) + 1;
+        }
+        expect(expected.filter((e) => 'fields' in e)).toHaveLength(sound.length);
+        const withBroken = text(items);
+        expect(await read(withBroken, recordShape, cuts, true)).toEqual(expected);
+        expect(await read(withBroken, recordShape, [], false)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('pass by a quote never closed that a later row closes with its own quoted field, and read that row as a row', async () => {
     const shape = { delimiter: ';', lineEndings: ['\n'] };
     const text = 'id;text\n1;"öppen\n2;vanlig\n3;"två\nrader"\n4;"sista"\n';
