@@ -26,7 +26,9 @@ export class FirstRejection implements TallySink {
 /** Fails, naming the file, when it has rows and none of them can be used. */
 export function checkSomeRowUsable(account: FileAccount, first: Rejection | undefined): void {
   if (account.rows === 0 || first === undefined || account.rejected + account.skipped < account.rows) return;
-  const where = `line ${first.line}${first.column === undefined ? '' : `, column ${first.column}`}: ${reasonText('en', first)}`;
+  // One line, as every error is: a line break in the value the reason quotes is shown as \n.
+  const reason = reasonText('en', first).replace(/\r\n|\r|\n/g, (b) => JSON.stringify(b).slice(1, -1));
+  const where = `line ${first.line}${first.column === undefined ? '' : `, column ${first.column}`}: ${reason}`;
   const what = account.rows === 1 ? `its one row was rejected (${where})` : `all ${account.rows} rows were rejected${account.skipped > 0 ? ' or skipped' : ''}, the first at ${where}; lagesbild validate lists every one`;
   throw new InputError({ file: account.file }, `no row can be used: ${what}`);
 }

@@ -52,6 +52,8 @@ describe('the corpus of hostile files', () => {
     'truncated-character.csv': /^not valid UTF-8 on this line/,
     'truncated-quote.csv': /^no row can be used: its one row was rejected \(line 2, column 4: Beskrivning: quote never closed\)$/,
     'nested-quotes.csv': 'usable',
+    // No row can be used, and the reason for the first quotes a value over two lines: still one line.
+    'only-row-rejected-over-two-lines.csv': /^no row can be used: its one row was rejected \(line 2, column 1: Tidpunkt: "2024-04-3x\\nfoo" is not a date and time/,
     'only-quotes.csv': /^not readable as CSV/,
     'only-delimiters.csv': /^missing required column/, // rows of empty cells are blank lines: no header
     'too-many-columns.csv': /^the header has 1503 columns; an export has at most 1000: is this the file that was meant\?/,
