@@ -167,7 +167,7 @@ export class CsvRecords {
         }
         // The records before the quoted field that runs on are taken; it waits for more lines, unless it is a broken one.
         from = used;
-        const passed = this.passBroken(bytes, from, end, final);
+        const passed = this.passBroken(bytes, from, to, final && to === end);
         if (passed !== undefined) {
           [to, this.stretch, this.parsedUpTo] = [passed, MIN_STRETCH, this.nextLine];
           break;
