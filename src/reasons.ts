@@ -9,6 +9,8 @@
 /** Every code, with its params: `text` as the export wrote it, `number` a count or a coordinate. */
 export const REASON_PARAMS = {
   'row.fieldCount': { fields: 'number', headers: 'number' },
+  // A broken line (issue 15, part 4): a quote opened on it is never closed.
+  'quote.notClosed': {},
   'area.empty': {},
   'area.noMap': {},
   'area.offMap': { easting: 'number', northing: 'number' },

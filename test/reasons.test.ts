@@ -95,14 +95,17 @@ describe('rejection reasons as data', () => {
       'Datum;Tid;Område;Kategori;Extra',
       '2024-04-3x;10:00;Centrum;stöld;', '2024-04-16;25:61;Centrum;stöld;', '2024-04-16;kl;Centrum;stöld;', '2024-02-30;10:00;Centrum;stöld;',
       '2024-04-16;10:00;;stöld;', '2024-04-16;10:00;Centrum;;', '2024-04-16;10:00;Centrum;stöld;;extra', ';10:00;Centrum;stöld;',
-      '2024-04-16;10:00;Centrum',
+      '2024-04-16;10:00;Centrum', '2024-04-16;10:00;Centrum;stöld;"aldrig stängt',
+      // A file with no row that can be used cannot be used at all: each file has one good row.
+      '2024-04-16;11:00;Centrum;stöld;',
     ].join('\n');
-    const single = 'Tidpunkt;Område;Kategori\nigår;Centrum;stöld\n;Centrum;stöld\n';
+    const single = 'Tidpunkt;Område;Kategori\nigår;Centrum;stöld\n;Centrum;stöld\n2024-04-16 10:00;Centrum;stöld\n';
     const slashed = 'Datum;Område;Kategori\n29/4/2024;Centrum;stöld\n4/29/2024;Centrum;stöld\n';
     const patrols = [
       'Datum;Starttid;Sluttid;Varaktighet;Område',
       '2024-04-16;;;45;Centrum', '2024-04-16;21:00;2024-04-16 20:00;;Centrum', '2024-04-16;21:00;20:00;;Centrum', '2024-04-16;21:00;2024-04-18 22:00;;Centrum',
       '2024-04-16;21:00;;;Centrum', '2024-04-16;21:00;;-5;Centrum', '2024-04-16;21:00;;lång;Centrum', '2024-04-16;21:00;;3000;Centrum',
+      '2024-04-16;21:00;;45;Centrum',
     ].join('\n');
     const c = await collect([
       { name: 'i.csv', content: incidents },
@@ -112,6 +115,7 @@ describe('rejection reasons as data', () => {
     ]);
     const rows = c.model.rejected;
     expect(rows.length).toBeGreaterThanOrEqual(18);
+    expect(rows.map((r) => r.code)).toContain('quote.notClosed');
     for (const row of rows) {
       const swedish = rejectedReason('sv', row);
       expect(swedish, row.reason).not.toBe(row.reason);

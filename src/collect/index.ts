@@ -23,6 +23,7 @@ import { readInParallel, shouldSplit } from './parallel.js';
 import type { FileRead, ReadCache } from './read-cache.js';
 import { readWhole } from './read-whole.js';
 import type { TallySink } from './file-reader.js';
+import { checkSomeRowUsable, FirstRejection } from './usable.js';
 
 export interface InputSpec {
   /** Where to read it. */
@@ -96,14 +97,16 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     try {
       if (shape instanceof InputError) throw shape;
       let read = cached[i];
+      const sink = new FirstRejection(builder);
       if (read) {
-        for (const tally of read.tallies) builder.addTally(account, tally);
+        for (const tally of read.tallies) sink.addTally(account, tally);
         onBytes?.(shape.layout.size);
       } else {
-        read = await readInto(shape, readAs[i]!, period, builder, account, { threads: options.threads, splitFrom: options.splitFrom, onBytes, keep: cache !== undefined });
+        read = await readInto(shape, readAs[i]!, period, sink, account, { threads: options.threads, splitFrom: options.splitFrom, onBytes, keep: cache !== undefined });
         cache?.set(keys[i], read);
       }
       builder.describeFile(account, describeFormat(shape, read.result));
+      checkSomeRowUsable(account, sink.first);
       headers.push({ file: name ?? file, reading: shape.reading });
     } catch (error) {
       keepOrThrow(error, options);
@@ -126,7 +129,7 @@ async function readInto(
   shape: InputShape,
   readAs: IngestOptions,
   period: ReportPeriod,
-  builder: ReportBuilder,
+  builder: TallySink,
   account: FileAccount,
   extra: { threads?: number; splitFrom?: number; onBytes?: (n: number) => void; keep: boolean },
 ): Promise<FileRead> {

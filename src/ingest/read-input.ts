@@ -14,7 +14,7 @@ import { toPatrolRound } from './patrols.js';
 import { isDeferred, isRejection, RowReader } from './row.js';
 import { type DateOrder, TimeReader } from './times.js';
 import type { MapArea } from '../geo/contains.js';
-import type { RecordReadOptions, SourceLayout } from './source.js';
+import type { OnBroken, RecordReadOptions, SourceLayout } from './source.js';
 import { layOut, sourceOf } from './sources.js';
 
 /** Where the rows of a file go. */
@@ -154,14 +154,19 @@ export async function readRows(
   const release = () => {
     for (const h of hold.release()) deliver(classify(h.fields, h.line) as Row);
   };
-  let { ranOn, nextLine } = await source.records(layout, onRecord, { range, onBytes, runOn });
+  // A broken line is rejected, blamed on its column by the column's header; the source reads on with the next line.
+  const onBroken: OnBroken = ({ line, column, code }) => {
+    const header = column === undefined ? undefined : headers[column - 1];
+    sink.reject({ line, column, code, params: header === undefined ? {} : { column: header } });
+  };
+  let { ranOn, nextLine } = await source.records(layout, onRecord, { range, onBytes, runOn, onBroken });
   // Only a part that ended where it was cut: one that read on to the end has seen every row there is.
   if (hold.size > 0 && times.order === undefined && orderLater && !ranOn && range) {
     // This part never showed the order; the later parts may have, or could not tell (read from a wrong start).
     const later = await orderLater();
     if (later === 'read on') {
       ranOn = true;
-      await source.records(layout, onRecord, { range: { start: range.end, end: layout.size, firstLine: nextLine }, onBytes: onBytes && (() => onBytes(0)) });
+      await source.records(layout, onRecord, { range: { start: range.end, end: layout.size, firstLine: nextLine }, onBytes: onBytes && (() => onBytes(0)), onBroken });
     } else if (later) {
       times.order = later;
       release();

@@ -17,6 +17,19 @@ export interface SourceLayout {
 /** Called for each record with the line it starts on; return false to stop reading. */
 export type OnRecord = (fields: string[], line: number) => boolean | void;
 
+/**
+ * A line that cannot be read as a record (a quote never closed): where it is, the
+ * column to blame and why. The source passes it by and reads on with the next line.
+ */
+export interface BrokenLine {
+  line: number;
+  column?: number;
+  /** The only one so far: CSV's (src/reasons.ts). */
+  code: 'quote.notClosed';
+}
+
+export type OnBroken = (broken: BrokenLine) => void;
+
 /** A part of a file that starts at a record boundary: its first byte and line. */
 export interface ByteRange {
   start: number;
@@ -34,6 +47,8 @@ export interface RecordReadOptions {
    * its end instead of failing: for the first part of a file read in parts.
    */
   runOn?: () => void;
+  /** Told of each broken line, which is then passed by; without it, a broken line fails the read (as the header's does). */
+  onBroken?: OnBroken;
 }
 
 export interface RecordsRead {

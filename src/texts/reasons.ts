@@ -14,6 +14,8 @@ import { fill, type Language } from './index.js';
 /** Some codes are not yet in Swedish: the Swedish report has so far given them in English, as here. */
 export const REASON_TEXTS: Record<ReasonCode, Record<Language, string>> = {
   'row.fieldCount': { en: 'row has {fields} fields but the header has {headers}', sv: 'raden har {fields} fält men rubrikraden {headers}' },
+  // A broken line (issue 15, part 4).
+  'quote.notClosed': { en: 'quote never closed', sv: 'citattecknet avslutas aldrig' },
   'area.empty': { en: 'area is empty', sv: 'området saknas' },
   'area.noMap': {
     en: 'area is empty, and there is no map (config "map") to find it from the coordinates',

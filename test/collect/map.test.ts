@@ -111,7 +111,7 @@ describe('incidents on the map', () => {
   });
 
   it('rejects an incident without an area when there is no map to place it on', async () => {
-    const { model } = await collect([{ name: 'nomap.csv', content: 'Datum;Område;Kategori;Nordkoordinat;Östkoordinat\n2024-04-16;;brand;6566500;613500\n' }]);
+    const { model } = await collect([{ name: 'nomap.csv', content: 'Datum;Område;Kategori;Nordkoordinat;Östkoordinat\n2024-04-16;;brand;6566500;613500\n2024-04-16;Centrum;brand;;\n' }]);
     expect(model.rejected[0]!.reason).toBe('Område: area is empty, and there is no map (config "map") to find it from the coordinates');
     expect(model.map).toBeNull();
   });

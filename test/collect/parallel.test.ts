@@ -85,3 +85,51 @@ describe('reading a file on several threads', () => {
     });
   }
 });
+
+// A quote never closed turns the scan for cuts inside out from its line on: it then cuts inside quoted fields, or not at all.
+describe('reading a file with a quote never closed on several threads', () => {
+  const broken = (i: number) => `2024-04-16 10:00;${AREAS[i % 4]};hot;"aldrig stängd`;
+  const plain = (i: number) => `2024-04-16 10:${String(i % 60).padStart(2, '0')};${AREAS[i % 4]};hot;rad ${i}`;
+  const quoted = (i: number) => `2024-04-16 10:${String(i % 60).padStart(2, '0')};${AREAS[i % 4]};hot;"rad ${i}\nfortsätter"`;
+  const cases: [string, number, (i: number) => string][] = [
+    ['in the first part, which reads on', 10, quoted],
+    ['in a later part, read again from its start', 1000, quoted],
+    ['before the cuts, with no quote after it until far past them', 500, (i) => (i < 1900 ? plain(i) : quoted(i))],
+    ['in a later part, with no quote after it until past the next cut', 1200, (i) => (i < 2100 ? plain(i) : quoted(i))],
+    ['in the last part, with no quote after it to the end', 1000, plain],
+    ['on the last line', 2399, quoted],
+  ];
+  for (const [where, at, row] of cases) {
+    it(`costs that line and no other: ${where}`, async () => {
+      const content = 'Tidpunkt;Område;Kategori;Beskrivning\n' + rows(2400, (i) => (i === at ? broken(i) : row(i))).replaceAll('\r\n', '\n');
+      const { one, many } = await both('broken-quote.csv', content);
+      // The header is line 1; a row over two lines moves the rows after it down by one.
+      const line = 2 + at + Array.from({ length: at }, (_, i) => (row(i).includes('\n') ? 1 : 0)).reduce((a: number, b: number) => a + b, 0);
+      expect(one.rejected).toEqual([{ file: '-', line, column: 4, code: 'quote.notClosed', reason: 'Beskrivning: quote never closed' }]);
+      expect(one.inputs[0]).toMatchObject({ rows: 2400, inPeriod: 2399, rejected: 1 });
+      expect(many).toEqual(one);
+    });
+  }
+});
+
+describe('reading a file with many broken lines on several threads', () => {
+  it('rejects each of them, and each row of the wrong width, alone, as one thread does', async () => {
+    const block = (n: number) => [
+      `K-${n}-1;2024-04-16;10:00;Centrum;stöld;"Han sprang`,
+      `K-${n}-2;2024-04-16;11:00;Centrum;stöld;vanlig`,
+      `K-${n}-3;2024-04-17;12:00;Inre hamnen;brand;"två\r\nrader; med ""citat"""`,
+      `K-${n}-4;2024-04-18;14:00;Norrskolan;"klotter`,
+      `K-${n}-5;2024-04-18;15:00;Norrskolan;klotter;sjätte;för många`,
+      `K-${n}-6;2024-04-19`,
+      `K-${n}-7;2024-04-19;16:00;Norrskolan;klotter;"sista"`,
+    ];
+    const content = 'Ärendenummer;Datum;Tid;Område;Kategori;Beskrivning\r\n' + rows(400, (n) => block(n).join('\r\n'));
+    const { one, many } = await both('many-broken.csv', content);
+    // Each block is 8 lines: the broken ones are its first and fourth.
+    expect(one.rejected.filter((r: { code: string }) => r.code === 'quote.notClosed').map((r: { line: number }) => r.line)).toEqual(
+      Array.from({ length: 400 }, (_, n) => [2 + 8 * n, 6 + 8 * n]).flat(),
+    );
+    expect(one.inputs[0]).toMatchObject({ rows: 2800, inPeriod: 1200, rejected: 1600 });
+    expect(many).toEqual(one);
+  });
+});

@@ -64,11 +64,11 @@ describe('what a user sees when something is wrong', () => {
     expect(fixed.stdout).toContain('  columns    area ← "Omrde", category ← "Typ av händelse", datetime ← "Inträffade"\n');
   });
 
-  it('names the line of an unreadable CSV, exit 2', async () => {
-    const file = tmp.write('trasig.csv', 'Tidpunkt,Plats,Typ\n2024-04-15 10:00,Centrum,stöld\n2024-04-16 10:00,"Centrum,stöld\n');
+  it('names the line and column of a header that cannot be read as CSV, exit 2', async () => {
+    const file = tmp.write('trasig.csv', 'Tidpunkt,"Plats,Typ\n2024-04-15 10:00,Centrum,stöld\n');
     const r = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '-o', '-']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${NO_CONFIG}error: ${file}:3: not readable as CSV: a quoted field that starts on this line is never closed\n`);
+    expect(r.stderr).toBe(`${NO_CONFIG}error: ${file}:1:2: not readable as CSV: a quoted field that starts on this line is never closed\n`);
   });
 
   it('names the config key that is wrong, exit 3', async () => {

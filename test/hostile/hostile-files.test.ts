@@ -50,8 +50,10 @@ describe('the corpus of hostile files', () => {
     'utf16-without-bom.csv': 'usable', // recognised by its zero bytes, and said to be a guess
     'mixed-encodings.csv': /^not valid UTF-8 on this line, though the file reads as UTF-8 before it/,
     'truncated-character.csv': /^not valid UTF-8 on this line/,
-    'truncated-quote.csv': /^not readable as CSV: a quoted field that starts on this line is never closed/,
+    'truncated-quote.csv': /^no row can be used: its one row was rejected \(line 2, column 4: Beskrivning: quote never closed\)$/,
     'nested-quotes.csv': 'usable',
+    // No row can be used, and the reason for the first quotes a value over two lines: still one line.
+    'only-row-rejected-over-two-lines.csv': /^no row can be used: its one row was rejected \(line 2, column 1: Tidpunkt: "2024-04-3x\\nfoo" is not a date and time/,
     'only-quotes.csv': /^not readable as CSV/,
     'only-delimiters.csv': /^missing required column/, // rows of empty cells are blank lines: no header
     'too-many-columns.csv': /^the header has 1503 columns; an export has at most 1000: is this the file that was meant\?/,
@@ -95,10 +97,27 @@ describe('files too large to keep', () => {
 
   it('half a million blank lines are read in bounded time, and a row after them keeps its line', async () => {
     const file = join(tmp.dir, 'blank.csv');
-    writeFileSync(file, `Tidpunkt;Område;Kategori\n${'\n'.repeat(500_000)}2024-04-16 10:00;Hamnen;hot;extra\n`);
+    writeFileSync(file, `Tidpunkt;Område;Kategori\n${'\n'.repeat(500_000)}2024-04-16 10:00;Hamnen;hot;extra\n2024-04-16 11:00;Hamnen;hot\n`);
     const { model } = await outcome(file);
     expect(model!.rejected).toEqual([{ file, line: 500_002, column: 4, code: 'row.fieldCount', reason: 'row has 4 fields but the header has 3' }]);
+    expect(model!.incidents.total).toBe(1);
   });
+
+  // Each broken line has what follows it read again: the rest of the file each time would take hours.
+  for (const [ending, name] of [['\n', 'LF'], ['\r\n', 'CRLF, and CR alone here and there']] as const) {
+    it(`a file in which every other line has a quote never closed is read in bounded time, each costing its line (${name})`, async () => {
+      const file = join(tmp.dir, `half-broken-${name.length}.csv`);
+      const lines = Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? `2024-04-16 10:00;Hamnen;hot;"aldrig stängd ${i}` : `2024-04-16 11:00;Hamnen;hot;"rad ${i}"`));
+      const text = `Tidpunkt;Område;Kategori;Beskrivning${ending}${lines.join(ending)}${ending}`;
+      writeFileSync(file, ending === '\n' ? text : text.replace(/\r\n(?=2024-04-16 11)/g, '\r'));
+      const { model } = await outcome(file);
+      expect(model!.inputs[0]).toMatchObject({ rows: 10_000, rejected: 5_000, inPeriod: 5_000 });
+      expect(model!.rejected.slice(0, 2)).toEqual([
+        { file, line: 2, column: 4, code: 'quote.notClosed', reason: 'Beskrivning: quote never closed' },
+        { file, line: 4, column: 4, code: 'quote.notClosed', reason: 'Beskrivning: quote never closed' },
+      ]);
+    });
+  }
 
   it('a row of a million fields is one rejected row', async () => {
     const file = join(tmp.dir, 'wide-row.csv');

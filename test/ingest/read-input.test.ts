@@ -80,13 +80,21 @@ describe('reading an export', () => {
     ]);
   });
 
-  it('fails the whole file, naming it, when a required column is missing or the CSV is broken', async () => {
+  it('fails the whole file, naming it, when a required column is missing, the header is broken, or there is no file', async () => {
     await expect(read(tmp.write('nocat.csv', 'Datum;Område\n2024-04-15;Centrum\n'))).rejects.toThrow(/nocat\.csv:1: missing required column: category/);
-    await expect(read(tmp.write('broken.csv', 'Tidpunkt,Plats,Typ\n2024-04-15,Centrum,stöld\n2024-04-15,"Centrum,stöld\n'))).rejects.toThrow(
-      /broken\.csv:3: not readable as CSV: a quoted field that starts on this line is never closed/,
+    await expect(read(tmp.write('broken-header.csv', 'Tidpunkt,"Plats,Typ\n2024-04-15,Centrum,stöld\n'))).rejects.toThrow(
+      /broken-header\.csv:1:2: not readable as CSV: a quoted field that starts on this line is never closed/,
     );
     await expect(read(tmp.dir + '/nope.csv')).rejects.toThrow(/nope\.csv: no such file/);
     await expect(read(tmp.write('empty.csv', ''))).rejects.toThrow(/empty\.csv: the file is empty/);
+  });
+
+  it('rejects the line a quote never closed opened on, at the column of the quote, and reads the next line as a row', async () => {
+    const { out } = await events('broken.csv', 'Tidpunkt,Plats,Typ\n2024-04-15 10:00,"Centrum,stöld\n2024-04-15 11:00,Hamnen,brand\n');
+    expect(out.map((e) => (e.type === 'rejected' ? [e.rejection.line, e.rejection.column, reasonText('en', e.rejection)] : e.type === 'incident' ? [e.line, e.incident.area] : e.type))).toEqual([
+      [2, 2, 'Plats: quote never closed'],
+      [3, 'Hamnen'],
+    ]);
   });
 
   it('sniffs the delimiter from the header, ignoring quoted ones', () => {

@@ -46,11 +46,11 @@ export function parseRun(run: Buffer, options: Options): Promise<ParsedRun> {
   });
 }
 
-/** Line breaks inside a record's (quoted) fields. A file with CR alone for line ends is the rare case that needs a second look. */
-export function breaksInside(record: string[], crOnly: boolean): number {
+/** Line breaks inside a record's (quoted) fields: CRLF, CR or LF, once each, as csv-parse counts lines (a CR alone too). */
+export function breaksInside(record: string[]): number {
   let n = 0;
   for (const field of record) {
-    if (field.indexOf(crOnly ? '\r' : '\n') === -1) continue;
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
     n += field.match(/\r\n|\r|\n/g)!.length;
   }
   return n;

@@ -25,7 +25,7 @@ export interface ReadCsvOptions extends RecordReadOptions {
 export async function readCsv(shape: CsvLayout, onRecord: OnRecord, options: ReadCsvOptions = {}): Promise<RecordsRead> {
   const { file } = shape;
   const range = options.range ?? { start: 0, end: shape.size, firstLine: 1 };
-  const records = new CsvRecords(shape, range.firstLine, onRecord, { plainRuns: options.plainRuns });
+  const records = new CsvRecords(shape, range.firstLine, onRecord, { plainRuns: options.plainRuns, onBroken: options.onBroken });
   try {
     if (!(await feed(shape, records, range, options.onBytes))) return { ranOn: false, nextLine: records.nextLine };
     const ranOn = options.runOn !== undefined && records.pending && range.end < shape.size;
@@ -33,7 +33,7 @@ export async function readCsv(shape: CsvLayout, onRecord: OnRecord, options: Rea
     // The bytes read on were counted by the part they belong to: they are reported as none.
     const readOn = options.onBytes && (() => options.onBytes!(0));
     if (ranOn && !(await feed(shape, records, { start: range.end, end: shape.size, firstLine: records.lineAfterPending() }, readOn))) return { ranOn, nextLine: records.nextLine };
-    await records.end();
+    await records.end({ atFileEnd: ranOn || range.end >= shape.size });
     return { ranOn, nextLine: records.nextLine };
   } catch (error) {
     throw describeError(file, error, records.nextLine);
@@ -86,7 +86,10 @@ function csvProblem(file: string, error: CsvError, recordStart: number): InputEr
     );
   }
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return new InputError({ file, line: recordStart }, 'not readable as CSV: a quoted field that starts on this line is never closed', { cause: error });
+    const { quoteLine, quoteColumn } = error as CsvError & { quoteLine?: number; quoteColumn?: number };
+    return new InputError({ file, line: quoteLine ?? recordStart, column: quoteColumn }, 'not readable as CSV: a quoted field that starts on this line is never closed', {
+      cause: error,
+    });
   }
   const column = (error as CsvError & { index?: number }).index;
   const detail = error.message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+.*$/, '');
