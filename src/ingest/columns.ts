@@ -114,7 +114,7 @@ export function ignoredColumns(kind: InputKind, headers: readonly string[], matc
     const readFrom = fields.length === 1 ? matches.find((m) => m.field === fields[0]) : undefined;
     const held = holds.get(column);
     const why = readFrom
-      ? `${fieldWords(fields[0]!)} is read from "${readFrom.header}"`
+      ? `${fieldWords(fields[0]!)} is read from ${normalizeHeader(readFrom.header) === normalizeHeader(header) ? `column ${readFrom.column + 1}, of the same header` : `"${readFrom.header}"`}`
       : fields.length > 1
         ? `it names ${andList(fields.map(fieldWords))}`
         : held
@@ -123,6 +123,32 @@ export function ignoredColumns(kind: InputKind, headers: readonly string[], matc
     ignored.push({ column, header, why });
   }
   return ignored;
+}
+
+// Part of issue 16 (duplicate headers): the first is read, as before, and now it is said.
+/**
+ * Columns that share a header (compared as headers are matched) where a field is read from one
+ * of them: which is read and which not. The config names headers, so it cannot pick the other.
+ */
+export function duplicateHeaders(headers: readonly string[], matches: readonly ColumnMatch[]): string[] {
+  const byHeader = new Map<string, number[]>();
+  for (const [column, header] of headers.entries()) {
+    const key = normalizeHeader(header);
+    if (key === '') continue;
+    byHeader.set(key, [...(byHeader.get(key) ?? []), column]);
+  }
+  const said: string[] = [];
+  for (const columns of byHeader.values()) {
+    if (columns.length < 2) continue;
+    const read = matches.find((m) => columns.includes(m.column));
+    if (!read) continue;
+    const others = columns.filter((c) => c !== read.column).map((c) => `column ${c + 1}`);
+    said.push(
+      `columns ${andList(columns.map((c) => String(c + 1)))} have the same header ${quote(headers[columns[0]!]!)}: ${fieldWords(read.field)} is read from column ${read.column + 1}, ` +
+        `${andList(others)} ${others.length === 1 ? 'is' : 'are'} not read; if ${others.length === 1 ? 'that is' : 'one of those is'} the one, rename the headers in the export so that they differ`,
+    );
+  }
+  return said;
 }
 
 /** The config's `columns` entry for this kind, as one line of JSON: `{ "columns": { "incidents": { "area": "Omrde" } } }`. */

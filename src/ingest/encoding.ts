@@ -38,7 +38,12 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   // UTF-8 åäö next to bytes that are not UTF-8: a UTF-8 file with a line from another program.
   // Read as UTF-8, so that the bad line is named instead of every åäö garbled.
   if (hasUtf8Letters(sample)) return { encoding: 'utf-8', bom: false, basis: 'utf-8 valid', confidence: null, unsure: false };
-  if (isSwedish1252(sample)) return { encoding: 'windows-1252', bom: false, basis: 'letters', confidence: null, unsure: false };
+  return legacyEncoding(sample, sample);
+}
+
+/** Which 8-bit (or other) encoding bytes that are not UTF-8 are in: `stray` the high bytes to judge by their letters. */
+function legacyEncoding(sample: Uint8Array, stray: Uint8Array): DetectedEncoding {
+  if (isSwedish1252(stray)) return { encoding: 'windows-1252', bom: false, basis: 'letters', confidence: null, unsure: false };
   const candidates = chardet.analyse(sample);
   const western = candidates.find((c) => WESTERN.has(c.name));
   if (western) {
@@ -135,9 +140,40 @@ export class DecodeError extends Error {
     readonly line: number,
     /** A NUL byte rather than a broken character: a binary file, or UTF-16 without its BOM. */
     readonly nul = false,
+    /** Invalid on the file's first line: nothing before it read as UTF-8, so this is what the file probably is. */
+    readonly probably?: DetectedEncoding,
   ) {
     super(nul ? 'NUL byte' : 'invalid UTF-8');
   }
+}
+
+// Part of issue 16 (line 1 not UTF-8): a first line cannot be "the line of another program".
+/** What a DecodeError means, in a user's words. */
+export function decodeProblem(error: DecodeError): string {
+  if (error.nul) return 'a NUL byte on this line: not a text export, or UTF-16 without its byte-order mark (then give --encoding utf-16le)';
+  if (error.probably) {
+    const name = error.probably.encoding;
+    return `not UTF-8 from the first line on, though some of its letters are: the file is probably ${describeEncoding(error.probably)}; give its encoding, e.g. --encoding ${name}, or the config's "encodings"`;
+  }
+  return 'not valid UTF-8 on this line, though the file reads as UTF-8 before it: the line may come from another program; correct it, or give the encoding, e.g. --encoding windows-1252';
+}
+
+/** The high bytes that are not part of a UTF-8 character: in a mixed line, the ones the other encoding wrote. */
+function strayBytes(b: Uint8Array): Uint8Array {
+  const stray: number[] = [];
+  for (let i = 0; i < b.length; i++) {
+    const byte = b[i]!;
+    if (byte < 0x80) continue;
+    const need = byte >= 0xf0 && byte < 0xf5 ? 3 : byte >= 0xe0 ? (byte < 0xf0 ? 2 : 0) : byte >= 0xc2 ? 1 : 0;
+    if (need > 0 && i + need < b.length && isUtf8(b.subarray(i, i + need + 1))) i += need;
+    else stray.push(byte);
+  }
+  return Uint8Array.from(stray);
+}
+
+/** The encoding of a first line that is not UTF-8. */
+function firstLineEncoding(line: Uint8Array): DetectedEncoding {
+  return legacyEncoding(line, strayBytes(line));
 }
 
 /**
@@ -176,8 +212,11 @@ export function utf8Stream(encoding: string, firstLine = 1): Transform {
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       const whole = trimPartialUtf8(bytes);
       if (!isUtf8(whole)) {
-        count(whole, firstInvalid(whole));
-        return done(new DecodeError(line));
+        const at = firstInvalid(whole);
+        count(whole, at);
+        if (line !== 1 || firstLine !== 1) return done(new DecodeError(line));
+        const eol = whole.indexOf(10, at);
+        return done(new DecodeError(line, false, firstLineEncoding(whole.subarray(0, eol === -1 ? whole.length : eol))));
       }
       carry = Buffer.from(bytes.subarray(whole.length));
       const nul = whole.indexOf(0);

@@ -8,7 +8,7 @@ import type { InputKind } from '../domain.js';
 import { InputError } from '../errors.js';
 import { REQUIRED_ACTIVITY_COLUMNS } from './activities.js';
 import { contentCouldHelp, doubtsOf, profileColumns, readByContent, whatItHolds, type ColumnProfile, type ContentReading } from './column-content.js';
-import { type ColumnMap, type ColumnMatch, type HeaderReading, ignoredColumns, matchHeaders, toColumnMap } from './columns.js';
+import { type ColumnMap, type ColumnMatch, duplicateHeaders, type HeaderReading, ignoredColumns, matchHeaders, toColumnMap } from './columns.js';
 import { REQUIRED_INCIDENT_COLUMNS } from './incidents.js';
 import { requireColumns } from './missing-columns.js';
 import { REQUIRED_PATROL_COLUMNS } from './patrols.js';
@@ -48,7 +48,7 @@ export async function readHeader(layout: SourceLayout, kind: InputKind, headers:
   const matches: ColumnMatch[] = [...matched, ...content.matches];
   const columns = toColumnMap(matches);
   requireColumns({ file: layout.file, kind, line, headers, matches, required: requiredColumns(kind, columns, options.withMap), configured: options.configured, offers: content.offers });
-  return { columns, reading: { matches, ignored: ignoredColumns(kind, headers, matches, holds), doubts: doubtsOf(kind, matches, profiles) } };
+  return { columns, reading: { matches, ignored: ignoredColumns(kind, headers, matches, holds), doubts: [...duplicateHeaders(headers, matches), ...doubtsOf(kind, matches, profiles)] } };
 }
 
 const REQUIRED = { incidents: REQUIRED_INCIDENT_COLUMNS, patrols: REQUIRED_PATROL_COLUMNS, activities: REQUIRED_ACTIVITY_COLUMNS };

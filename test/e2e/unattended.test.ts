@@ -1,5 +1,5 @@
 /** Runs with no person watching: cron, batches, two runs at once, a run stopped, reproducible files. */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { describe, expect, it } from 'vitest';
@@ -207,6 +207,31 @@ describe('a run that is stopped', () => {
     const left = existsSync(join(dir, 'rapporter')) ? readdirSync(join(dir, 'rapporter')) : [];
     expect(left).toEqual([]);
     expect(await eventually(() => browsers.every((pid) => !existsSync(`/proc/${pid}`)))).toBe(true);
+  });
+});
+
+describe('a run that was killed while writing', () => {
+  it('has its temporary file removed by the next run into that folder, and only what is surely a dead run\'s', async () => {
+    const dir = setUp('killed');
+    const out = join(dir, 'rapporter');
+    mkdirSync(out);
+    const old = new Date(Date.now() - 5 * 60_000);
+    const plant = (name: string, bytes: number, mtime?: Date) => {
+      writeFileSync(join(out, name), Buffer.alloc(bytes, 0x25));
+      if (mtime) utimesSync(join(out, name), mtime, mtime);
+    };
+    plant('.lagesbild-2024-v16-v17.json.0a1b2c3d4e5f.tmp', 2_500_000, old); // what kill -9 during the write leaves
+    plant('.lagesbild-2024-v16-v17.json.ffffffffffff.tmp', 10); // just made: perhaps a live run's
+    plant('.anteckningar.tmp', 10, old); // not a name lagesbild gives
+    plant('utkast.json', 10, old);
+    symlinkSync(join(dir, 'lagesbild.config.json'), join(out, '.lank.json.aaaaaaaaaaaa.tmp'));
+    const r = await runCli(['generate', '--config', join(dir, 'lagesbild.config.json'), '--now', NOW, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`removed from ${out} the temporary file of a run that was killed while writing: .lagesbild-2024-v16-v17.json.0a1b2c3d4e5f.tmp (2.5 MB)\n`);
+    expect(readdirSync(out).sort()).toEqual(['.anteckningar.tmp', '.lagesbild-2024-v16-v17.json.ffffffffffff.tmp', '.lank.json.aaaaaaaaaaaa.tmp', 'lagesbild-2024-v16-v17.json', 'utkast.json']);
+    expect(existsSync(join(dir, 'lagesbild.config.json'))).toBe(true);
+    // The report is the run's own, not the leftover bytes.
+    expect(JSON.parse(readFileSync(join(out, 'lagesbild-2024-v16-v17.json'), 'utf8')).period.start).toBe('2024-04-15');
   });
 });
 

@@ -74,6 +74,19 @@ describe('lagesbild validate', async () => {
     });
   });
 
+  it('warns of two columns with the same header, in validate and in generate, saying which one is read', async () => {
+    const file = tmp.write('dubbel.csv', 'Tidpunkt;Område;Kategori;område \n2024-04-16 10:00;Centrum;stöld;Norr\n');
+    const warning = 'columns 2 and 4 have the same header "Område": area is read from column 2, column 4 is not read; if that is the one, rename the headers in the export so that they differ';
+    const checked = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);
+    expect(checked.stdout).toContain(`\n  check      ${warning}\n  ignored    "område" (area is read from column 2, of the same header)\n`);
+    const json = JSON.parse((await runCli(['validate', '--incidents', file, '--from', '2024-04-15', '--format', 'json'])).stdout);
+    expect(json.files[0].columnDoubts).toEqual([warning]);
+    const generated = await runCli(['generate', '--incidents', file, '--from', '2024-04-15', '--format', 'json', '--output', '-']);
+    expect(generated.stderr).toContain(`warning: ${file}: ${warning}\n`);
+    // Read as before: the first column's area.
+    expect(JSON.parse(generated.stdout).incidents.byArea.map((a: { name: string }) => a.name)).toEqual(['Centrum']);
+  });
+
   it('says which column was read for what and why, and lists the columns it ignored', async () => {
     const file = tmp.write('ny-logg.csv', 'Ärende;Inträffade;Plats/Område;Typ av händelse;Handläggare;;Notering;;\nK-1;2024-04-16 10:00;Centrum;stöld;Anna;x;;\nK-2;2024-04-17 22:15;Hamnen;klotter;Bo;;ring;\n');
     const r = await runCli(['validate', '--incidents', file, '--from', '2024-04-15']);

@@ -68,6 +68,14 @@ describe('encodings', async () => {
     await expect(collect([{ name: 'small-mixed.csv', content }])).rejects.toThrow(/small-mixed\.csv:3: not valid UTF-8 on this line/);
   });
 
+  it('says of a first line that is not UTF-8 that the file is not, and what it probably is', async () => {
+    // A header of UTF-8 letters and Windows-1252 ones: nothing before it read as UTF-8.
+    const content = Buffer.concat([Buffer.from('Tidpunkt;Område;Kategori;'), iconv.encode('Händelsebeskrivning\n2024-04-16 10:00;Norrköping;stöld;x\n', 'windows-1252')]);
+    await expect(collect([{ name: 'first-line.csv', content }])).rejects.toThrow(
+      /first-line\.csv:1: not UTF-8 from the first line on, though some of its letters are: the file is probably Windows-1252 \(from its åäö\); give its encoding, e\.g\. --encoding windows-1252, or the config's "encodings"$/,
+    );
+  });
+
   it('is sure of Windows-1252 from its åäö, and says when it only guessed', async () => {
     const sure = await collect([{ name: 'sv1252.csv', content: iconv.encode('Tidpunkt;Område;Kategori\n2024-04-16 10:00;Norrköping;stöld\n', 'windows-1252') }]);
     expect(sure.model.inputs[0]!.format).toMatchObject({ encoding: 'Windows-1252 (from its åäö)', encodingUnsure: false });

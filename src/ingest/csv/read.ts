@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { CsvError } from 'csv-parse';
 import { InputError } from '../../errors.js';
-import { DecodeError, utf8Stream } from '../encoding.js';
+import { DecodeError, decodeProblem, utf8Stream } from '../encoding.js';
 import { cannotRead } from '../sample.js';
 import type { ByteRange, OnRecord, RecordReadOptions, RecordsRead } from '../source.js';
 import { CsvRecords, MAX_RECORD_CHARS } from './records.js';
@@ -59,20 +59,7 @@ async function feed(shape: CsvLayout, records: CsvRecords, range: ByteRange, onB
 function describeError(file: string, error: unknown, recordStart: number): InputError {
   if (error instanceof InputError) return error;
   if (error instanceof CsvError) return csvProblem(file, error, recordStart);
-  if (error instanceof DecodeError && error.nul) {
-    return new InputError(
-      { file, line: error.line },
-      'a NUL byte on this line: not a text export, or UTF-16 without its byte-order mark (then give --encoding utf-16le)',
-      { cause: error },
-    );
-  }
-  if (error instanceof DecodeError) {
-    return new InputError(
-      { file, line: error.line },
-      'not valid UTF-8 on this line, though the file reads as UTF-8 before it: the line may come from another program; correct it, or give the encoding, e.g. --encoding windows-1252',
-      { cause: error },
-    );
-  }
+  if (error instanceof DecodeError) return new InputError({ file, line: error.line }, decodeProblem(error), { cause: error });
   return new InputError({ file }, cannotRead(error), { cause: error });
 }
 
