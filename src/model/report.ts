@@ -134,6 +134,11 @@ export interface IncidentSummary {
     rows: { area: string; cells: Change[]; total: Change }[];
     totals: Change[];
     total: Change;
+    /** Past MATRIX_MAX_CELLS areas × categories the rows are left empty (their cells would grow with the product, not the data): byAreaCategory has every pair with a count. */
+    rowsOmitted: boolean;
+    /** Areas and categories the full table has, whether or not its rows are given. */
+    areaCount: number;
+    categoryCount: number;
   };
 }
 

@@ -41,17 +41,64 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  * On a tie the properly spelt name wins: more of åäö, then the longer.
  */
 export function findLookAlikes(book: NameBook): { name: NameEntry; like: NameEntry }[] {
-  const names = book.entries().sort((x, y) => y.count - x.count || spellingScore(y.display) - spellingScore(x.display) || y.display.length - x.display.length || compareNames(x.display, y.display));
-  const merged = new Set<string>();
+  const names = byCommonness(book.entries());
+  // Only names not merged away are targets, so only they go into the index.
+  const index = new LookAlikeIndex();
   const out: { name: NameEntry; like: NameEntry }[] = [];
-  for (let j = 1; j < names.length; j++) {
-    const rare = names[j]!;
-    const common = names.slice(0, j).find((c) => !merged.has(c.key) && looksAlike(c.key, rare.key));
-    if (!common) continue;
-    merged.add(rare.key);
-    out.push({ name: rare, like: common });
-  }
+  names.forEach((rare, j) => {
+    const common = index.firstAlike(rare.key);
+    if (common === undefined) index.add(rare.key, j);
+    else out.push({ name: rare, like: names[common]! });
+  });
   return out;
+}
+
+/** The order findLookAlikes goes in: the most used first, then the best spelt. */
+export function byCommonness(entries: NameEntry[]): NameEntry[] {
+  return entries.sort((x, y) => y.count - x.count || spellingScore(y.display) - spellingScore(x.display) || y.display.length - x.display.length || compareNames(x.display, y.display));
+}
+
+/**
+ * Names under keys that any two look-alikes share, so a name is compared with
+ * the few that share a key instead of with every name (50,000 areas are over a
+ * billion pairs). looksAlike() needs the same digits, and then the same folded
+ * name, one a prefix of the other by at most two letters, or one edit apart —
+ * the deletion neighbourhood (a name and it with any one letter left out, as in
+ * SymSpell) holds the last two, the name cut by two letters the first.
+ */
+class LookAlikeIndex {
+  private readonly byKey = new Map<string, { key: string; at: number }[]>();
+
+  add(key: string, at: number): void {
+    for (const k of blockKeys(key)) {
+      const list = this.byKey.get(k);
+      if (list) list.push({ key, at });
+      else this.byKey.set(k, [{ key, at }]);
+    }
+  }
+
+  /** The position of the earliest added name that looks like `key`. */
+  firstAlike(key: string): number | undefined {
+    let first: number | undefined;
+    for (const k of blockKeys(key)) {
+      for (const c of this.byKey.get(k) ?? []) {
+        if ((first === undefined || c.at < first) && looksAlike(c.key, key)) first = c.at;
+      }
+    }
+    return first;
+  }
+}
+
+function blockKeys(key: string): Set<string> {
+  // In UTF-16 units, as looksAlike() counts them.
+  const folded = foldName(key);
+  const prefix = `${digits(key)}\u0000`;
+  const keys = new Set([prefix + folded]);
+  if (folded.length >= 4) {
+    for (let i = 0; i < folded.length; i++) keys.add(prefix + folded.slice(0, i) + folded.slice(i + 1));
+    keys.add(prefix + folded.slice(0, -2));
+  }
+  return keys;
 }
 
 /** Letters an ASCII keyboard or an old system would have lost. */

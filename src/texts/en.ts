@@ -66,6 +66,8 @@ export const en: Record<keyof typeof sv, string> = {
   'areas.title': 'Incidents by area',
   'categories.title': 'Incidents by category',
   'matrix.title': 'Area × category',
+  // issue 16, thousands of names: a matrix too large to print
+  'matrix.omitted': 'The table would have {areas} areas × {categories} categories, too many to print. Every area and category with incidents is counted in the JSON report (--format json), under incidents.byAreaCategory.',
   'matrix.legend': 'Count in the period; the previous period in brackets below. Red: rise, bold red: strong rise (at least 2 more and 50 %), green: fall, · none.',
   'time.title': 'Time and weekday',
   'time.heatmap': 'Incidents in the period by weekday and hour (darker = more).',

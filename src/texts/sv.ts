@@ -64,6 +64,8 @@ export const sv = {
   'areas.title': 'Händelser per område',
   'categories.title': 'Händelser per kategori',
   'matrix.title': 'Område × kategori',
+  // issue 16, thousands of names: a matrix too large to print
+  'matrix.omitted': 'Tabellen skulle få {areas} områden × {categories} kategorier, för många för att skrivas ut. Varje område och kategori med händelser finns i JSON-rapporten (--format json), under incidents.byAreaCategory.',
   'matrix.legend': 'Antal under perioden; förra perioden inom parentes under. Röd: ökning, fet röd: kraftig ökning (minst 2 fler och minst 50 %), grön: minskning, · ingen händelse.',
   'time.title': 'Tid och veckodag',
   'time.heatmap': 'Händelser under perioden per veckodag och timme (mörkare = fler).',

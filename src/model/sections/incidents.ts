@@ -10,6 +10,9 @@ import type { AreaCategoryCount, Change, IncidentSummary, NamedCount } from '../
 import { isOlder, windowIndex, type WindowName } from '../windows.js';
 import { change, comparable, type Comparable, type CountedRow, type ReportEnd, type Section, type SectionSetup } from './section.js';
 
+/** The largest matrix given in full: 8,000 areas × 500 categories would be 4 million cells, most of them empty. */
+export const MATRIX_MAX_CELLS = 5_000;
+
 /** Counts per window of the history, newest first: [current, previous, older…]. */
 type Tally = number[];
 
@@ -104,7 +107,8 @@ export class IncidentCounts implements Section<IncidentSummary> {
   }
 
   private matrix(areas: Ranked[], categories: Ranked[], covered: Comparable): IncidentSummary['matrix'] {
-    const rows = areas.map(({ key, value: area }) => {
+    const rowsOmitted = areas.length * categories.length > MATRIX_MAX_CELLS;
+    const rows = (rowsOmitted ? [] : areas).map(({ key, value: area }) => {
       const row = this.byAreaCategory.get(key);
       const cells = categories.map((c) => {
         const t = row?.get(c.key);
@@ -121,6 +125,9 @@ export class IncidentCounts implements Section<IncidentSummary> {
         return change(t[0]!, t[1]!, covered);
       }),
       total: sum(areas.map((a) => this.byArea.get(a.key)!), covered),
+      rowsOmitted,
+      areaCount: areas.length,
+      categoryCount: categories.length,
     };
   }
 
