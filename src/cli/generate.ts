@@ -25,6 +25,7 @@ import { describeRemoved, removeStaleTemps } from './stale-temps.js';
 import type { LogFields, Logger } from './log.js';
 import { createProgress } from './progress.js';
 import { sayWithheld } from './withheld-suggestions.js';
+import { specialOutput } from './special-output.js';
 import { checkOutput, writeOutput, writeStdout } from './write-output.js';
 import { suggestionLines } from './suggestion-lines.js';
 import { runConfig } from './config.js';
@@ -61,7 +62,8 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
   if (OUTPUTS[format].needs.browser && toMake.length > 0 && inputsThere) (await run.sharedPrinter()).warmUp();
 
   // In a fixed order, so that two batches over the same folders cannot wait for each other.
-  const folders = [...new Set(jobs.flatMap((j) => (j.target ? [dirname(j.target)] : [])))].sort();
+  // A pipe or a device is written into, not replaced: its folder (/dev) is not locked.
+  const folders = [...new Set(jobs.flatMap((j) => (j.target && !specialOutput(j.target) ? [dirname(j.target)] : [])))].sort();
   const unlock: (() => Promise<void>)[] = [];
   try {
     for (const dir of folders) {

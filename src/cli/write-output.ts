@@ -12,11 +12,15 @@ import { basename, dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import { onStop } from './cleanup.js';
+import { checkSpecialOutput, specialOutput, writeIntoSpecial } from './special-output.js';
 
 /** Lägesbilder are not public: readable by the owner only. */
 export const OUTPUT_MODE = 0o600;
 
 export async function writeOutput(path: string, data: string | Uint8Array, { force, mode = OUTPUT_MODE }: { force: boolean; mode?: number }): Promise<void> {
+  // A pipe or a device is written into, never replaced by a file, --force or not.
+  const special = specialOutput(path);
+  if (special) return writeIntoSpecial(path, special, data);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   // Stopped by a signal while writing: the temporary file goes, the target was never touched.
   const release = onStop(() => {
@@ -75,6 +79,8 @@ const exists = (path: string, cause: unknown) => new OutputError(`${path}: exist
 
 /** Fails early, before any work, when the report could not be written there. */
 export async function checkOutput(path: string, { force }: { force: boolean }): Promise<void> {
+  const special = specialOutput(path);
+  if (special) return checkSpecialOutput(path, special);
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw new OutputError(`${path}: is a folder; give a file name for the report`);
   if (existing && !force) throw exists(path, undefined);
