@@ -20,7 +20,7 @@ import type { PdfPrinter } from '../render/pdf.js';
 import { onStop } from './cleanup.js';
 import { currentTime, resolvePeriod } from './inputs.js';
 import { jobPaths, planJobs, type Job, type JobOptions } from './jobs.js';
-import { lockFolder } from './lock.js';
+import { folderModeFor, lockFolder } from './lock.js';
 import { describeRemoved, removeStaleTemps } from './stale-temps.js';
 import type { LogFields, Logger } from './log.js';
 import { createProgress } from './progress.js';
@@ -68,7 +68,7 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
   try {
     for (const dir of folders) {
       const onWait = () => log.info(`waiting for another lagesbild run that is writing to ${dir}`, { file: dir });
-      unlock.push(await lockFolder(dir, { waitSeconds: config.output.lockWait, onWait }));
+      unlock.push(await lockFolder(dir, { waitSeconds: config.output.lockWait, onWait, folderMode: folderModeFor(parseInt(config.output.mode, 8)) }));
       // Held by this run now: what a killed run left half-written goes (issue 16, killed runs).
       const stale = await removeStaleTemps(dir);
       if (stale.length > 0) log.info(`removed from ${dir} the temporary ${stale.length === 1 ? 'file' : 'files'} of a run that was killed while writing: ${stale.map(describeRemoved).join(', ')}`, { file: dir });

@@ -13,8 +13,12 @@ import { describeFsError } from '../fs-errors.js';
 /** A lock not refreshed for this long belongs to a run that died. */
 export const STALE_MS = 60_000;
 
-export async function lockFolder(dir: string, { waitSeconds, onWait }: { waitSeconds: number; onWait?: () => void }): Promise<() => Promise<void>> {
-  await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+/** The mode of a folder made for reports of `fileMode`: searchable by whom may read them (0600 → 0700, 0640 → 0750). */
+export const folderModeFor = (fileMode: number) => fileMode | 0o700 | ((fileMode & 0o044) >> 2);
+
+export async function lockFolder(dir: string, { waitSeconds, onWait, folderMode = 0o700 }: { waitSeconds: number; onWait?: () => void; folderMode?: number }): Promise<() => Promise<void>> {
+  // A folder made for reports is the owner's only, as the reports are (issue 16); one that exists keeps its mode.
+  await mkdir(dir, { recursive: true, mode: folderMode }).catch((error: unknown) => {
     throw new OutputError(`${dir}: cannot create the output folder: ${describeFsError(error)}`, { cause: error });
   });
   const options = { lockfilePath: join(dir, '.lagesbild.lock'), realpath: false, stale: STALE_MS, update: STALE_MS / 4,

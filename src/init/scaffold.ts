@@ -103,8 +103,9 @@ function crontab(o: ScaffoldOptions): string {
   return `# lagesbild for ${o.municipality}: add with \`crontab -e\`.
 # Every Monday at 06:15. On a fortnightly cadence every other Monday makes the lägesbild of the
 # fortnight just ended; the Mondays between find it made and do nothing (exit 0). What it says goes
-# to rapporter.log as JSON lines; when it fails, the line after || is what cron mails.
-15 6 * * 1  cd ${shellQuote(o.dir)} && ${shellQuote(o.node)} ${shellQuote(o.bin)} generate --log-format json 2>> rapporter.log || echo "lagesbild failed (exit $?): see ${o.dir}/rapporter.log" >&2
+# to rapporter.log as JSON lines, readable by you only (umask 077), as the reports are; when it
+# fails, the line after || is what cron mails.
+15 6 * * 1  cd ${shellQuote(o.dir)} && umask 077 && ${shellQuote(o.node)} ${shellQuote(o.bin)} generate --log-format json 2>> rapporter.log || echo "lagesbild failed (exit $?): see ${o.dir}/rapporter.log" >&2
 `;
 }
 

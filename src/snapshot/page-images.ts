@@ -16,7 +16,7 @@ export const PAGE_DPI = 60;
 export async function pageImages(pdf: Uint8Array, { pdftoppm = 'pdftoppm', dpi = PAGE_DPI } = {}): Promise<Buffer[]> {
   const dir = await mkdtemp(join(tmpdir(), 'lagesbild-pages-'));
   try {
-    await writeFile(join(dir, 'report.pdf'), pdf);
+    await writeFile(join(dir, 'report.pdf'), pdf, { mode: 0o600 }); // in a 0700 folder of mkdtemp's, and private too
     try {
       await promisify(execFile)(pdftoppm, ['-png', '-r', String(dpi), join(dir, 'report.pdf'), join(dir, 'page')], { timeout: 120_000 });
     } catch (error) {

@@ -4,7 +4,7 @@
  * are, the PDF by its text page by page and by each page drawn as an image.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { InputSpec } from '../collect/index.js';
 import { makeModel } from '../pipeline/make-model.js';
@@ -20,6 +20,7 @@ import type { CaseSpec, TestCase } from './case.js';
 import { compareImages, firstDifferentLine, jsonDifferences } from './compare.js';
 import { pageImages } from './page-images.js';
 import { pdfPageTexts } from './pdf-text.js';
+import { privateFolder, writePrivate } from './private-files.js';
 
 export interface CaseOutputs {
   json: string;
@@ -113,8 +114,8 @@ export async function checkCase(c: ReadableCase, actual: CaseOutputs, { maxDiffP
   }
   if (problems.length > 0) {
     await writeOutputs(actualDir, actual);
-    for (const [name, data] of diffs) await writeFile(join(actualDir, name), data);
-    await writeFile(join(actualDir, 'report.md'), `# ${c.name}: what differs\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`);
+    for (const [name, data] of diffs) await writePrivate(join(actualDir, name), data);
+    await writePrivate(join(actualDir, 'report.md'), `# ${c.name}: what differs\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`);
   }
   return problems;
 }
@@ -128,11 +129,11 @@ export async function updateCase(c: ReadableCase, actual: CaseOutputs): Promise<
 }
 
 async function writeOutputs(dir: string, outputs: CaseOutputs): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'report.json'), outputs.json);
-  await writeFile(join(dir, 'report.html'), outputs.html);
-  for (const [i, text] of outputs.texts.entries()) await writeFile(join(dir, pageFile(i, 'txt')), text);
-  for (const [i, png] of outputs.images.entries()) await writeFile(join(dir, pageFile(i, 'png')), png);
+  await privateFolder(dir);
+  await writePrivate(join(dir, 'report.json'), outputs.json);
+  await writePrivate(join(dir, 'report.html'), outputs.html);
+  for (const [i, text] of outputs.texts.entries()) await writePrivate(join(dir, pageFile(i, 'txt')), text);
+  for (const [i, png] of outputs.images.entries()) await writePrivate(join(dir, pageFile(i, 'png')), png);
 }
 
 /** page-01.txt: two digits, so that a folder listing is in page order. */

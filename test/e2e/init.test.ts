@@ -1,6 +1,6 @@
 /** `lagesbild init`: a set-up that runs at once, from cron and in CI. */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { tempDir } from '../support/tmp.js';
 
 const tmp = tempDir();
 const BIN = join(ROOT, 'bin/lagesbild');
+const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
 /** Runs a shell command as cron would: no terminal, a bare environment (unless one is given). */
 async function asCron(command: string, env: NodeJS.ProcessEnv = { PATH: '/usr/bin:/bin', HOME: tmp.dir, SHELL: '/bin/sh' }): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -38,6 +39,18 @@ describe('lagesbild init', async () => {
     expect(readFileSync(join(dir, 'lagesbild.config.yaml'), 'utf8')).toMatch(/^# lagesbild: the fortnightly lägesbild for Strandviks kommun\./);
   });
 
+  it('writes the expected outputs (report text, HTML, page images) for the owner only, and what is committed by the umask', () => {
+    const expected = join(dir, 'tests/exempel/expected');
+    expect(modeOf(expected)).toBe('700');
+    const names = readdirSync(expected);
+    expect(names).toEqual(expect.arrayContaining(['report.json', 'report.html', 'page-01.txt', 'page-01.png']));
+    for (const name of names) expect([name, modeOf(join(expected, name))]).toEqual([name, '600']);
+    const umask = process.umask();
+    const byUmask = (m: number) => (m & ~umask).toString(8);
+    for (const f of ['lagesbild.config.yaml', 'template/style.css', 'crontab.txt', '.gitlab-ci.yml', 'tests/exempel/case.yaml']) expect([f, modeOf(join(dir, f))]).toEqual([f, byUmask(0o666)]);
+    for (const d of ['tests/exempel', 'template', 'ci']) expect([d, modeOf(join(dir, d))]).toEqual([d, byUmask(0o777)]);
+  });
+
   it('refuses to write over a set-up', async () => {
     const again = await runCli(['init', dir]);
     expect(again.code).toBe(5);
@@ -47,7 +60,7 @@ describe('lagesbild init', async () => {
   it('runs from its crontab line with cron\'s bare environment, and does nothing the second time', async () => {
     const line = readFileSync(join(dir, 'crontab.txt'), 'utf8').split('\n').find((l) => /^\d/.test(l))!;
     const command = line.split(/\s+/).slice(5).join(' ');
-    expect(command).toBe(`cd ${dir} && ${process.execPath} ${BIN} generate --log-format json 2>> rapporter.log || echo "lagesbild failed (exit $?): see ${dir}/rapporter.log" >&2`);
+    expect(command).toBe(`cd ${dir} && umask 077 && ${process.execPath} ${BIN} generate --log-format json 2>> rapporter.log || echo "lagesbild failed (exit $?): see ${dir}/rapporter.log" >&2`);
     expect(await asCron(command)).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const reports = readdirSync(join(dir, 'rapporter'));
     expect(reports).toHaveLength(1);
@@ -63,6 +76,10 @@ describe('lagesbild init', async () => {
     const history = expect.stringMatching(/^exporter\/handelser\.csv covers \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d; 4 older windows of the hot-spot history, .*, are incomplete: no incident export covers /);
     expect(log.map((l) => l.message.replace(/ \(.*/, ''))).toEqual([config, history, expect.stringMatching(/^Wrote rapporter\/lagesbild-/), config, expect.stringMatching(/exists already: nothing to do/)]);
     expect(log[1]).toMatchObject({ level: 'info', file: 'exporter/handelser.csv' });
+    // The log and the reports hold report data: the owner's only, as the folder made for them.
+    expect(modeOf(join(dir, 'rapporter.log'))).toBe('600');
+    expect(modeOf(join(dir, 'rapporter'))).toBe('700');
+    expect(modeOf(join(dir, 'rapporter', reports[0]!))).toBe('600');
   });
 
   it('says that the CI job needs to know how to install lagesbild', () => {

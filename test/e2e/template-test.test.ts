@@ -1,5 +1,5 @@
 /** `lagesbild test`: the project's own template under its own runner, and a one-character change caught. */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,11 @@ describe('lagesbild test', () => {
     expect(Math.max(...red.map((p) => p.y))).toBeLessThan(diff.height / 2);
     expect(readFileSync(join(dir, 'actual/report.md'), 'utf8')).toMatch(/^# changed: what differs\n\n- /);
     expect(existsSync(join(dir, 'actual/page-01.png'))).toBe(true);
+    // actual/ holds the report's text, HTML and pages: the owner's only, whatever the umask.
+    expect((statSync(join(dir, 'actual')).mode & 0o777).toString(8)).toBe('700');
+    const actual = readdirSync(join(dir, 'actual'));
+    expect(actual).toEqual(expect.arrayContaining(['report.json', 'report.html', 'report.md', 'page-01.txt', 'page-01.png', 'page-01.diff.png']));
+    for (const name of actual) expect([name, (statSync(join(dir, 'actual', name)).mode & 0o777).toString(8)]).toEqual([name, '600']);
 
     const junit = await runCli(['test', dir, '--reporter', 'junit']);
     expect(junit.code).toBe(1);
