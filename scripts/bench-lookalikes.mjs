@@ -2,6 +2,7 @@
 // area names in one run, on the built code (npm run build first). Asserts nothing.
 //   node scripts/bench-lookalikes.mjs [--sizes 2000,10000,50000]
 import { fileURLToPath } from 'node:url';
+import { FIRST, STEMS, seeded } from './bench-place-names.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { NameBook } = await import(`${root}dist/model/names.js`);
@@ -10,17 +11,8 @@ const { findLookAlikes } = await import(`${root}dist/model/similar-names.js`);
 const arg = process.argv.indexOf('--sizes');
 const sizes = arg > 0 ? process.argv[arg + 1].split(',').map(Number) : [2000, 10000, 50000];
 
-// Seeded (mulberry32), so every run measures the same names.
-let seed = 7;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-}
-const pick = (list) => list[Math.floor(random() * list.length)];
-const FIRST = ['Norr', 'Söder', 'Väster', 'Öster', 'Stor', 'Lill', 'Gam', 'Ny', 'Sand', 'Björk', 'Ek', 'Tall', 'Sol', 'Mån', 'Kvarn', 'Kyrk', 'Station', 'Hamn', 'Skol', 'Slott'];
-const STEMS = ['berg', 'dal', 'vik', 'holm', 'sund', 'näs', 'hamn', 'torp', 'lund', 'å', 'sjö', 'ö', 'by', 'stad', 'kulla', 'backa', 'ängen', 'skogen', 'parken', 'torget'];
+// Seeded, so every run measures the same names.
+const { random, pick } = seeded(7);
 const QUALIFIER = ['norra', 'södra', 'centrum', 'skola', 'gata', 'plan', 'västra', 'östra'];
 
 /** Distinct names, a tenth of them misspelt (a letter dropped, åäö as a/o), as exports have them. */

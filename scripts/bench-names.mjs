@@ -2,6 +2,7 @@
 // for 1,000 and 10,000 names of each, on the built code (npm run build first). Asserts nothing.
 //   node scripts/bench-names.mjs [--sizes 1000,10000]
 import { fileURLToPath } from 'node:url';
+import { FIRST, STEMS, seeded } from './bench-place-names.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { NameBook } = await import(`${root}dist/model/names.js`);
@@ -12,17 +13,7 @@ const arg = process.argv.indexOf('--sizes');
 const sizes = arg > 0 ? process.argv[arg + 1].split(',').map(Number) : [1000, 10000];
 
 // Seeded, so every run measures the same names.
-let seed = 42;
-// mulberry32: integer arithmetic only, so the sequence does not collapse as a float LCG's does.
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-}
-const pick = (list) => list[Math.floor(random() * list.length)];
-const STEMS = ['berg', 'dal', 'vik', 'holm', 'sund', 'näs', 'hamn', 'torp', 'lund', 'å', 'sjö', 'ö', 'by', 'stad', 'kulla', 'backa', 'ängen', 'skogen', 'parken', 'torget'];
-const FIRST = ['Norr', 'Söder', 'Väster', 'Öster', 'Stor', 'Lill', 'Gam', 'Ny', 'Sand', 'Björk', 'Ek', 'Tall', 'Sol', 'Mån', 'Kvarn', 'Kyrk', 'Station', 'Hamn', 'Skol', 'Slott'];
+const { random, pick } = seeded(42);
 const QUALIFIER = ['norra', 'södra', 'centrum', 'skola', 'gata', 'plan'];
 
 function incidentAreas(n) {

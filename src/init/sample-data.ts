@@ -5,6 +5,7 @@
  * day always gives the same files.
  */
 import { addCalendarDays } from '../period.js';
+import { mulberry32 } from '../random.js';
 
 const AREAS = ['Centrum', 'Inre hamnen', 'Stationsområdet', 'Norrskolan', 'Stadsparken', 'Västra industriområdet'];
 /** Incidents per area and fortnight are drawn around these weights: the harbour rises, the centre falls. */
@@ -66,13 +67,3 @@ export function sampleExports(from: string, days: number, timeZone: string): Sam
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A small seeded generator: the same files every time, without a dependency. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -2,17 +2,10 @@
  * Seeded random counts for the simulation tests: the same seed, the same
  * draws, on every machine.
  */
+import { mulberry32 } from '../../src/random.js';
 
 /** A uniform draw in [0, 1): mulberry32, a small, well-mixed 32-bit generator. */
-export function uniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const uniform = (seed: number): (() => number) => mulberry32(seed >>> 0);
 
 function standardNormal(u: () => number): number {
   let a = 0;
