@@ -44,20 +44,22 @@ const field = (delimiter: string, newline: string) =>
     { weight: 1, arbitrary: fc.constantFrom('5" skärm', 'Han sa "hej"', '"öppen', 'x\ry', 'x\ny', '"a"x', ' "a"', '"""', '""""', '"a"""', '"a""', '""a"') },
   );
 
-const document = fc
-  .record({
-    delimiter: fc.constantFrom(',', ';', '\t', '|'),
-    newline: fc.constantFrom('\n', '\r\n'),
-    bom: fc.boolean(),
-    final: fc.boolean(),
-  })
-  .chain((s) =>
+/** How an export is laid out: its delimiter, line ending, BOM, and whether its last line ends. */
+const exportShape = fc.record({
+  delimiter: fc.constantFrom(',', ';', '\t', '|'),
+  newline: fc.constantFrom('\n', '\r\n'),
+  bom: fc.boolean(),
+  final: fc.boolean(),
+});
+
+/** Lines of one to five fields, now and then an empty one. */
+const linesOf = (fields: fc.Arbitrary<string>, maxLength: number) =>
+  fc.array(fc.oneof({ weight: 8, arbitrary: fc.array(fields, { minLength: 1, maxLength: 5 }) }, { weight: 1, arbitrary: fc.constant([] as string[]) }), { maxLength });
+
+const document = exportShape.chain((s) =>
     fc.record({
       shape: fc.constant(s),
-      lines: fc.array(
-        fc.oneof({ weight: 8, arbitrary: fc.array(field(s.delimiter, s.newline), { minLength: 1, maxLength: 5 }) }, { weight: 1, arbitrary: fc.constant([] as string[]) }),
-        { maxLength: 40 },
-      ),
+      lines: linesOf(field(s.delimiter, s.newline), 40),
     }),
   )
   .map(({ shape, lines }) => {
@@ -77,20 +79,10 @@ const soundField = (delimiter: string, newline: string, lineBreaks: boolean) =>
   );
 
 /** A sound export, and a line with a quote it never closes: fields before it, then the quote and text with no quote in it. */
-const withBrokenLine = fc
-  .record({
-    delimiter: fc.constantFrom(',', ';', '\t', '|'),
-    newline: fc.constantFrom('\n', '\r\n'),
-    bom: fc.boolean(),
-    final: fc.boolean(),
-  })
-  .chain((s) =>
+const withBrokenLine = exportShape.chain((s) =>
     fc.record({
       shape: fc.constant(s),
-      lines: fc.array(
-        fc.oneof({ weight: 8, arbitrary: fc.array(soundField(s.delimiter, s.newline, true), { minLength: 1, maxLength: 5 }) }, { weight: 1, arbitrary: fc.constant([] as string[]) }),
-        { maxLength: 30 },
-      ),
+      lines: linesOf(soundField(s.delimiter, s.newline, true), 30),
       before: fc.array(soundField(s.delimiter, s.newline, false), { maxLength: 4 }),
       rest: fc.constantFrom('', 'öppen', `Han sprang${s.delimiter}K-18`, 'åäö '),
       at: fc.double({ min: 0, max: 1, noNaN: true }),
