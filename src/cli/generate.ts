@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
 import type { MadeModel } from '../pipeline/make-model.js';
+import { InputFiles } from '../collect/input-files.js';
 import { ReadCache } from '../collect/read-cache.js';
+import { STDIN } from '../ingest/input-file.js';
 import type { Config } from '../config/schema.js';
 import { formatPosition, IncompleteWindowError, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
@@ -58,7 +60,7 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
   const run = new Run(options, config, period, format, new Date(now), log, cwd);
   // Chromium starts while the exports are read — unless every report is made already, or an export is missing.
   const toMake = jobs.filter((j) => !j.target || !j.autoNamed || options.force || !existsSync(j.target));
-  const inputsThere = toMake.every((j) => !(j.inputs instanceof LagesbildError) && j.inputs.every((i) => existsSync(resolve(cwd, i.file))));
+  const inputsThere = toMake.every((j) => !(j.inputs instanceof LagesbildError) && j.inputs.every((i) => i.file === STDIN || existsSync(resolve(cwd, i.file))));
   if (OUTPUTS[format].needs.browser && toMake.length > 0 && inputsThere) (await run.sharedPrinter()).warmUp();
 
   // In a fixed order, so that two batches over the same folders cannot wait for each other.
@@ -87,6 +89,8 @@ class Run {
   private readonly said = new Set<string>();
   /** In a batch, each export is read once for all the reports that use it. */
   private reads: ReadCache | undefined;
+  /** The run's inputs: a pipe is read once for all its reports. */
+  private readonly files = new InputFiles({ onStop });
   private readonly stopPrinter = onStop(() => this.printer?.kill());
 
   constructor(
@@ -126,6 +130,7 @@ class Run {
   }
 
   async close(): Promise<void> {
+    this.files.dispose();
     await this.printer?.close();
     this.stopPrinter();
   }
@@ -146,7 +151,7 @@ class Run {
     if (job.inputs instanceof LagesbildError) throw job.inputs;
     // Loaded here, not with this module: Chromium, started before, need not wait for the ingest's code to load.
     const { makeModel } = await import('../pipeline/make-model.js');
-    const { model, doubts, withheldSuggestions, columnGuesses } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads }).finally(
+    const { model, doubts, withheldSuggestions, columnGuesses } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads, files: this.files }).finally(
       progress.done,
     );
     // Refused in its turn (finish), so that what is said of it comes after the report before it.

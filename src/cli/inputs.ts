@@ -7,6 +7,7 @@ import type { Config } from '../config/schema.js';
 import type { InputKind } from '../domain.js';
 import { InputError, UsageError } from '../errors.js';
 import { isKnownEncoding } from '../encoding-names.js';
+import { STDIN, STDIN_NAME } from '../ingest/input-file.js';
 import { TimeReader } from '../ingest/times.js';
 import { addCalendarDays, isCalendarDate, lastCompleteWindowStart, localDate, reportPeriod, type ReportPeriod } from '../period.js';
 
@@ -33,7 +34,8 @@ export function inputSpecs(options: InputOptions, cwd: string, configured?: { in
   if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
     throw new UsageError(`--encoding: "${options.encoding}" is not an encoding lagesbild knows (e.g. utf-8, windows-1252, utf-16le)`);
   }
-  const given = (kind: InputKind, files: string[] | undefined) => (files ?? []).map((file) => ({ file, kind }));
+  // `-` is standard input, named so in the report and the log.
+  const given = (kind: InputKind, files: string[] | undefined) => (files ?? []).map((file) => (file === STDIN ? { file, kind, name: STDIN_NAME } : { file, kind }));
   // From the config: read where the config says, named as the config names them, wherever the command runs.
   const fromConfig = (kind: InputKind) =>
     (configured!.inputs![kind] ?? []).flatMap((entry, i) => {
@@ -54,8 +56,10 @@ export function inputSpecs(options: InputOptions, cwd: string, configured?: { in
   } else {
     throw new UsageError(`no incident exports: give --incidents FILE…, or list them under "${configured?.key ?? 'inputs'}": {"incidents": […]} in the config`);
   }
+  if (specs.filter((s) => s.file === STDIN).length > 1) throw new UsageError('- (standard input) can be given as one input only: it is read once');
   const seen = new Map<string, string>();
   for (const { file, name } of specs) {
+    if (file === STDIN) continue;
     const key = realPath(resolve(cwd, file));
     const earlier = seen.get(key);
     if (earlier !== undefined) throw new UsageError(`the same file is given twice: ${earlier} and ${name ?? file}`);

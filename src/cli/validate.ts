@@ -5,6 +5,8 @@
  */
 import { resolve } from 'node:path';
 import type { InputSpec } from '../collect/index.js';
+import { InputFiles } from '../collect/input-files.js';
+import { onStop } from './cleanup.js';
 import { makeModel, type MadeModel } from '../pipeline/make-model.js';
 import { ExitCode, LagesbildError, formatPosition, type InputError, QuietExit, UsageError } from '../errors.js';
 import type { InputAccount } from '../model/report.js';
@@ -74,9 +76,11 @@ export async function validate(options: ValidateOptions, log: Logger, cwd = proc
   }
   log.paths([...specs.values()].flatMap((spec) => [spec.file, spec.name ?? '']));
   const progress = createProgress(process.stderr);
-  const collected = await makeModel([...specs.values()], period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update }).finally(
-    progress.done,
-  );
+  const files = new InputFiles({ onStop });
+  const collected = await makeModel([...specs.values()], period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update, files }).finally(() => {
+    progress.done();
+    files.dispose();
+  });
   // A file that cannot be used is described by its own words (a header that is really a row): masked as the report is.
   const report = options.redact === false ? validationReport(collected) : new Redactor(config.redaction, context).deep(validationReport(collected));
   sayWithheld(collected.withheldSuggestions, log);

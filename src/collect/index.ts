@@ -4,6 +4,7 @@
  * streamed once; a large one is read in byte ranges on all cores. Nothing is
  * held but counts and the rows inside the windows.
  */
+import { closeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -11,6 +12,7 @@ import type { InputKind } from '../domain.js';
 import { InputError } from '../errors.js';
 import type { AreaMap } from '../geo/contains.js';
 import { loadAreaMap } from '../ingest/area-map.js';
+import { assertUnchanged, type InputFile } from '../ingest/input-file.js';
 import type { HeaderReading } from '../ingest/columns.js';
 import { inspectInput, type IngestOptions, type InputShape, type ReadResult } from '../ingest/read-input.js';
 import { sourceOf } from '../ingest/sources.js';
@@ -23,6 +25,7 @@ import { readInParallel, shouldSplit } from './parallel.js';
 import type { FileRead, ReadCache } from './read-cache.js';
 import { readWhole } from './read-whole.js';
 import type { TallySink } from './file-reader.js';
+import { InputFiles } from './input-files.js';
 import { checkSomeRowUsable, FirstRejection } from './usable.js';
 
 export interface InputSpec {
@@ -50,6 +53,8 @@ export interface CollectOptions {
   onProgress?: (done: number, total: number) => void;
   /** Files read for an earlier report of the run, read the same way: not read again. */
   cache?: ReadCache;
+  /** The run's inputs, a pipe's copy kept for the run's other reports (default: this report's own). */
+  files?: InputFiles;
 }
 
 export interface UnusableFile {
@@ -67,7 +72,26 @@ export interface Collected {
 }
 
 export async function collectReport(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: CollectOptions = {}): Promise<Collected> {
-  const map = config.map && (await loadAreaMap(config.map.areas, { nameProperty: config.map.nameProperty, crs: config.map.crs, shownAs: basename(config.map.areas) }));
+  const files = options.files ?? new InputFiles();
+  const opened: (InputFile | InputError)[] = [];
+  try {
+    // Every input opened before any is read: a device, or a pipe no process writes to, is refused at once.
+    for (const { file } of inputs) opened.push(await files.input(file).catch((error: unknown) => keepOrThrow(error, options)));
+    return await collectOpened(inputs, opened, period, config, { ...options, files });
+  } finally {
+    for (const input of opened) if (!(input instanceof InputError)) closeSync(input.fd);
+    if (!options.files) files.dispose();
+  }
+}
+
+async function collectOpened(
+  inputs: readonly InputSpec[],
+  opened: readonly (InputFile | InputError)[],
+  period: ReportPeriod,
+  config: Config,
+  options: CollectOptions & { files: InputFiles },
+): Promise<Collected> {
+  const map = config.map && (await loadAreaMap(config.map.areas, { nameProperty: config.map.nameProperty, crs: config.map.crs, shownAs: basename(config.map.areas) }, (f) => options.files.text(f)));
   const builder = new ReportBuilder(period, {
     areas: config.areaAliases,
     categories: config.categoryAliases,
@@ -81,11 +105,16 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
   // The map's areas go into the key by the file they come from (as it is now), not polygon by polygon.
   const mapFrom = cache && config.map && { ...config.map, file: await stat(config.map.areas).then((s) => [s.size, s.mtimeMs, s.ino], () => null) };
   const readAs = inputs.map(({ file, kind, name }) => ingestOptions(file, kind, config, options, name, map));
-  const keys = await Promise.all(inputs.map(({ file, kind }, i) => cache?.keyOf(file, kind, { ...readAs[i]!, areas: undefined, mapFrom }, period)));
+  const keys = inputs.map(({ file, kind }, i) => {
+    const input = opened[i]!;
+    return input instanceof InputError ? undefined : cache?.keyOf(file, input, kind, { ...readAs[i]!, areas: undefined, mapFrom }, period);
+  });
   const cached = keys.map((key) => cache?.get(key));
   const shapes: (InputShape | InputError)[] = [];
-  for (const [i, { file, kind }] of inputs.entries()) {
-    shapes.push(cached[i]?.shape ?? (await inspectInput(file, kind, readAs[i]!).catch((error: unknown) => keepOrThrow(error, options))));
+  for (const [i, { kind }] of inputs.entries()) {
+    const input = opened[i]!;
+    const shape = input instanceof InputError ? input : (cached[i]?.shape ?? (await unchangedOr(input, () => inspectInput(input, kind, readAs[i]!)).catch((error: unknown) => keepOrThrow(error, options))));
+    shapes.push(shape);
   }
   const total = shapes.reduce((n, s) => n + (s instanceof InputError ? 0 : s.layout.size), 0);
   let done = 0;
@@ -102,7 +131,8 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
         for (const tally of read.tallies) sink.addTally(account, tally);
         onBytes?.(shape.layout.size);
       } else {
-        read = await readInto(shape, readAs[i]!, period, sink, account, { threads: options.threads, splitFrom: options.splitFrom, onBytes, keep: cache !== undefined });
+        const extra = { threads: options.threads, splitFrom: options.splitFrom, onBytes, keep: cache !== undefined };
+        read = await unchangedOr(shape.layout, () => readInto(shape, readAs[i]!, period, sink, account, extra));
         cache?.set(keys[i], read);
       }
       builder.describeFile(account, describeFormat(shape, read.result));
@@ -142,6 +172,22 @@ async function readInto(
   };
   const reader = shouldSplit(shape, extra.threads, extra.splitFrom) ? readInParallel : readWhole;
   return { shape, tallies, result: await reader(shape, readAs, period, sink, account, { threads: extra.threads, onBytes: extra.onBytes }) };
+}
+
+/**
+ * A read that ends — done or failed — with the file as it was opened. A file that changed meanwhile is said
+ * to have changed: what failed in it (a row cut in two, bytes that are not text) failed because of that.
+ */
+async function unchangedOr<T>(input: InputFile, read: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await read();
+  } catch (error) {
+    if (error instanceof InputError) assertUnchanged(input);
+    throw error;
+  }
+  assertUnchanged(input);
+  return result;
 }
 
 function keepOrThrow(error: unknown, options: CollectOptions): InputError {

@@ -32,7 +32,7 @@ export function shouldSplit(shape: InputShape, threads = defaultThreads(), minBy
 }
 
 export const readInParallel: FileReader = async (shape, options, period, builder, account, extra) => {
-  const ranges = await splitAtRecords(shape.layout.file, shape.layout.size, extra.threads ?? defaultThreads());
+  const ranges = await splitAtRecords(shape.layout, extra.threads ?? defaultThreads());
   if (!ranges || ranges.length < 2) return readWhole(shape, options, period, builder, account, extra);
   const [head, ...rest] = ranges as [ByteRange, ...ByteRange[]];
   // Workers read the later parts; meanwhile this thread reads the first straight into the report.

@@ -5,9 +5,10 @@
  * options, period). What is kept is handed out as it is, to be read only: the
  * model made from it is a copy (the masked one), never the tallies themselves.
  */
-import { stat } from 'node:fs/promises';
+import { fstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { InputKind } from '../domain.js';
+import type { InputFile } from '../ingest/input-file.js';
 import type { IngestOptions, InputShape, ReadResult } from '../ingest/read-input.js';
 import type { TallyData } from '../model/file-tally.js';
 import type { ReportPeriod } from '../period.js';
@@ -21,11 +22,10 @@ export interface FileRead {
 export class ReadCache {
   private readonly reads = new Map<string, FileRead>();
 
-  /** The key of a file read this way now; undefined when the file cannot be looked at (the read will say why). */
-  async keyOf(file: string, kind: InputKind, options: IngestOptions & { mapFrom?: unknown }, period: ReportPeriod): Promise<string | undefined> {
-    const found = await stat(file).catch(() => undefined);
-    if (!found?.isFile()) return undefined;
-    return JSON.stringify([resolve(file), found.size, found.mtimeMs, found.ino, kind, options, period]);
+  /** The key of a file read this way, as it is now open (a pipe's copy: the same for the whole run). */
+  keyOf(file: string, input: InputFile, kind: InputKind, options: IngestOptions & { mapFrom?: unknown }, period: ReportPeriod): string {
+    const { dev, ino } = fstatSync(input.fd);
+    return JSON.stringify([resolve(file), input.stamp, dev, ino, kind, options, period]);
   }
 
   get(key: string | undefined): FileRead | undefined {

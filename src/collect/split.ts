@@ -3,55 +3,52 @@
  * break outside quotes. Found by one scan of the bytes for quotes and line
  * breaks (native indexOf, so it costs a small fraction of parsing them).
  */
-import { open } from 'node:fs/promises';
-import type { ByteRange } from '../ingest/source.js';
+import { read } from 'node:fs';
+import { promisify } from 'node:util';
+import type { ByteRange, SourceLayout } from '../ingest/source.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CHUNK = 4 << 20;
+const readAt = promisify(read);
 
 /**
  * Up to `parts` ranges of about equal size, each starting at a record boundary
  * with its physical line number; null when the file has no such boundary.
  * Only for encodings in which `"` and a line feed are single bytes of their own.
  */
-export async function splitAtRecords(file: string, size: number, parts: number): Promise<ByteRange[] | null> {
+export async function splitAtRecords({ fd, size }: Pick<SourceLayout, 'fd' | 'size'>, parts: number): Promise<ByteRange[] | null> {
   const targets = Array.from({ length: parts - 1 }, (_, i) => Math.floor((size * (i + 1)) / parts));
   const cuts: { at: number; line: number }[] = [];
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(CHUNK);
-    let quoted = false;
-    let line = 1;
-    let position = 0;
-    while (cuts.length < targets.length && position < size) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
-      if (bytesRead === 0) break;
-      const bytes = buffer.subarray(0, bytesRead);
-      let quote = bytes.indexOf(QUOTE);
-      let lf = bytes.indexOf(LF);
-      while (lf !== -1) {
-        // Quotes before this line feed toggle the state; then the line feed counts.
-        while (quote !== -1 && quote < lf) {
-          quoted = !quoted;
-          quote = bytes.indexOf(QUOTE, quote + 1);
-        }
-        line++;
-        const after = position + lf + 1;
-        if (!quoted && after >= targets[cuts.length]! && after < size) {
-          cuts.push({ at: after, line });
-          if (cuts.length === targets.length) break;
-        }
-        lf = bytes.indexOf(LF, lf + 1);
-      }
-      while (quote !== -1) {
+  const buffer = Buffer.alloc(CHUNK);
+  let quoted = false;
+  let line = 1;
+  let position = 0;
+  while (cuts.length < targets.length && position < size) {
+    const { bytesRead } = await readAt(fd, buffer, 0, CHUNK, position);
+    if (bytesRead === 0) break;
+    const bytes = buffer.subarray(0, bytesRead);
+    let quote = bytes.indexOf(QUOTE);
+    let lf = bytes.indexOf(LF);
+    while (lf !== -1) {
+      // Quotes before this line feed toggle the state; then the line feed counts.
+      while (quote !== -1 && quote < lf) {
         quoted = !quoted;
         quote = bytes.indexOf(QUOTE, quote + 1);
       }
-      position += bytesRead;
+      line++;
+      const after = position + lf + 1;
+      if (!quoted && after >= targets[cuts.length]! && after < size) {
+        cuts.push({ at: after, line });
+        if (cuts.length === targets.length) break;
+      }
+      lf = bytes.indexOf(LF, lf + 1);
     }
-  } finally {
-    await handle.close();
+    while (quote !== -1) {
+      quoted = !quoted;
+      quote = bytes.indexOf(QUOTE, quote + 1);
+    }
+    position += bytesRead;
   }
   if (cuts.length === 0) return null;
   const starts = [{ at: 0, line: 1 }, ...cuts];

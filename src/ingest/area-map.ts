@@ -5,7 +5,7 @@
  * set-up's to fix (exit 3), like the config that points to the file.
  */
 import { readFile } from 'node:fs/promises';
-import { ConfigError } from '../errors.js';
+import { ConfigError, InputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 import type { AreaMap, MapArea, Polygon, Ring } from '../geo/contains.js';
 import { CRS, fromWgs84, isSwedishDegrees, isSwerefPosition, type Crs, type Position } from '../geo/sweref.js';
@@ -23,12 +23,14 @@ export interface AreaMapOptions {
 /** Property names GIS exports use for an area's name, matched without regard to case. */
 export const DEFAULT_NAME_PROPERTIES = ['namn', 'name', 'område', 'omrade', 'områdesnamn', 'stadsdel', 'area'];
 
-export async function loadAreaMap(file: string, options: AreaMapOptions = {}): Promise<AreaMap> {
+/** `read`: how the file's text is read (the run's inputs: opened once, a pipe copied, a device refused). */
+export async function loadAreaMap(file: string, options: AreaMapOptions = {}, read = (path: string) => readFile(path, 'utf8')): Promise<AreaMap> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await read(file);
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read the map's areas (map.areas): ${describeFsError(error)}`, { cause: error });
+    const why = error instanceof InputError ? error.detail.replace(/^cannot read the file: /, '') : describeFsError(error);
+    throw new ConfigError(`${file}: cannot read the map's areas (map.areas): ${why}`, { cause: error });
   }
   return parseAreaMap(text, file, options);
 }

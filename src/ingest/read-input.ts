@@ -6,6 +6,7 @@
 import type { Activity, Incident, InputKind, PatrolRound, Rejection } from '../domain.js';
 import { toActivity } from './activities.js';
 import { InputError } from '../errors.js';
+import type { InputFile } from './input-file.js';
 import type { ColumnMap, HeaderReading } from './columns.js';
 import { DateOrderHold } from './date-order-hold.js';
 import { readHeader } from './header-reading.js';
@@ -61,8 +62,9 @@ export interface ReadResult {
 }
 
 /** Reads the sample and the header row; fails naming the file when it cannot be used. */
-export async function inspectInput(file: string, kind: InputKind, options: IngestOptions): Promise<InputShape> {
-  const layout = await layOut(file, { encoding: options.encoding });
+export async function inspectInput(input: InputFile, kind: InputKind, options: IngestOptions): Promise<InputShape> {
+  const { file } = input;
+  const layout = await layOut(input, { encoding: options.encoding });
   let header: { fields: string[]; line: number } | undefined;
   await sourceOf(layout).records(layout, (fields, line) => {
     header = { fields, line };

@@ -6,12 +6,16 @@
  * Sources are listed in `sources.ts`.
  */
 
-/** How a file is laid out: all a source needs to read any part of it. Plain data, so it can go to a worker. */
-export interface SourceLayout {
+import type { InputFile } from './input-file.js';
+
+/**
+ * How a file is laid out: all a source needs to read any part of it. Plain data, so it can go to a worker;
+ * the file is read through its open descriptor (`fd`), never by its name again, and a source checks between
+ * chunks that it is unchanged (`assertUnchanged`).
+ */
+export interface SourceLayout extends InputFile {
   /** The name of the source that laid it out, in `sources.ts`. */
   source: string;
-  file: string;
-  size: number;
 }
 
 /** Called for each record with the line it starts on; return false to stop reading. */
@@ -70,8 +74,8 @@ export interface InputSource<L extends SourceLayout = SourceLayout> {
   /** Whether a file starting with these bytes is of this source. */
   recognises(sample: Uint8Array, file: string): boolean;
   /** The layout, from the first bytes; fails with an InputError naming the file. */
-  lay(file: string, sample: Uint8Array, size: number, options: { encoding?: string }): L;
-  /** Streams the records (blank ones left out), or those of one part. */
+  lay(input: InputFile, sample: Uint8Array, options: { encoding?: string }): L;
+  /** Streams the records (blank ones left out), or those of one part; fails when the file changes meanwhile. */
   records(layout: L, onRecord: OnRecord, options?: RecordReadOptions): Promise<RecordsRead>;
   /** What the report says of how the file was read: the source's own fields of `inputs[].format`. */
   format(layout: L): object;

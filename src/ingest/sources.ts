@@ -3,6 +3,7 @@
  * last one, CSV, takes any file. A new source is one module and a line here.
  */
 import { csvSource } from './csv/source.js';
+import type { InputFile } from './input-file.js';
 import { readSample } from './sample.js';
 import type { InputSource, SourceLayout } from './source.js';
 
@@ -21,8 +22,8 @@ export function sourceOfFormat(format: object): InputSource {
 }
 
 /** Reads the file's first bytes and lays it out with the first source that recognises them. */
-export async function layOut(file: string, options: { encoding?: string } = {}): Promise<SourceLayout> {
-  const { sample, size } = await readSample(file);
-  const source = SOURCES.find((s) => s.recognises(sample, file))!;
-  return source.lay(file, sample, size, options);
+export async function layOut(input: InputFile, options: { encoding?: string } = {}): Promise<SourceLayout> {
+  const sample = await readSample(input);
+  const source = SOURCES.find((s) => s.recognises(sample, input.file))!;
+  return source.lay(input, sample, options);
 }

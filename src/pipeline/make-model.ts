@@ -4,7 +4,7 @@
  * (src/collect/), the coordinator's notes added, and then — place, not person —
  * every text of the model masked before anything shows it.
  */
-import { readFile } from 'node:fs/promises';
+import { InputFiles } from '../collect/input-files.js';
 import { collectReport, type CollectOptions, type Collected, type InputSpec } from '../collect/index.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
@@ -32,8 +32,14 @@ export interface MadeModel extends Collected {
 }
 
 export async function makeModel(inputs: readonly InputSpec[], period: ReportPeriod, config: Config, options: MakeModelOptions = {}): Promise<MadeModel> {
-  const collected = await collectReport(inputs, period, config, options);
-  if (options.notes) collected.model.assessment = { markdown: await readNotes(options.notes.file), source: options.notes.shownAs };
+  const files = options.files ?? new InputFiles();
+  let collected: Collected;
+  try {
+    collected = await collectReport(inputs, period, config, { ...options, files });
+    if (options.notes) collected.model.assessment = { markdown: await readNotes(files, options.notes.file), source: options.notes.shownAs };
+  } finally {
+    if (!options.files) files.dispose();
+  }
   const redactor = options.redact === false ? undefined : new Redactor(config.redaction, redactionContext(period));
   const { model, unusable, withheldSuggestions } = redactor ? mask(collected, redactor) : { ...collected, withheldSuggestions: 0 };
   // What is said of a file's headers names the file and its headers: shown as the model shows them.
@@ -62,10 +68,11 @@ function mask({ model, unusable }: Collected, redactor: Redactor): Pick<Collecte
 }
 
 /** The coordinator's Markdown, read as UTF-8 text; it is rendered with raw HTML switched off. */
-async function readNotes(file: string): Promise<string> {
+async function readNotes(files: InputFiles, file: string): Promise<string> {
   try {
-    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    return (await files.text(file)).replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new InputError({ file }, `cannot read the notes: ${describeFsError(error)}`, { cause: error });
+    const why = error instanceof InputError ? error.detail.replace(/^cannot read the file: /, '') : describeFsError(error);
+    throw new InputError({ file }, `cannot read the notes: ${why}`, { cause: error });
   }
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident, PatrolRound } from '../../src/domain.js';
 import { inspectInput, readRows } from '../../src/ingest/read-input.js';
-import { tempDir } from '../support/tmp.js';
+import { opened, tempDir } from '../support/tmp.js';
 
 const TZ = 'Europe/Stockholm';
 const tmp = tempDir();
 
 async function read(name: string, content: string, kind: 'incidents' | 'patrols' = 'incidents') {
-  const shape = await inspectInput(tmp.write(name, content), kind, { timeZone: TZ });
+  const shape = await inspectInput(await opened(tmp.write(name, content)), kind, { timeZone: TZ });
   const rows: (Incident | PatrolRound)[] = [];
   await readRows(shape, { timeZone: TZ }, { incident: (_, i) => rows.push(i), patrol: (_, r) => rows.push(r), activity() {}, reject() {}, skip() {} });
   return { shape, rows };

@@ -9,13 +9,13 @@ type IngestEvent =
   | { type: 'skipped'; line: number; reason: string };
 import { sniffDelimiter } from '../../src/ingest/csv/sniff.js';
 import { reasonText } from '../../src/texts/reasons.js';
-import { tempDir } from '../support/tmp.js';
+import { opened, tempDir } from '../support/tmp.js';
 
 const TZ = 'Europe/Stockholm';
 const tmp = tempDir();
 
 async function events(name: string, content: string | Uint8Array, kind: 'incidents' | 'patrols' = 'incidents') {
-  const input = await inspectInput(tmp.write(name, content), kind, { timeZone: TZ });
+  const input = await inspectInput(await opened(tmp.write(name, content)), kind, { timeZone: TZ });
   const out: IngestEvent[] = [];
   await readRows(input, { timeZone: TZ }, {
     incident: (line, incident) => out.push({ type: 'incident', line, incident }),
@@ -28,7 +28,7 @@ async function events(name: string, content: string | Uint8Array, kind: 'inciden
 }
 
 const read = async (file: string) => {
-  const input = await inspectInput(file, 'incidents', { timeZone: TZ });
+  const input = await inspectInput(await opened(file), 'incidents', { timeZone: TZ });
   await readRows(input, { timeZone: TZ }, { incident() {}, patrol() {}, activity() {}, reject() {}, skip() {} });
 };
 

@@ -3,14 +3,19 @@
  * CRLF handled, decoded by the layout's encoding. A byte range of the file can be
  * read on its own, which is how large files are parsed on several cores.
  */
-import { createReadStream } from 'node:fs';
+import { read } from 'node:fs';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { CsvError } from 'csv-parse';
 import { InputError } from '../../errors.js';
 import { DecodeError, decodeProblem, utf8Stream } from '../encoding.js';
-import { cannotRead } from '../sample.js';
+import { assertUnchanged, cannotRead } from '../input-file.js';
 import type { ByteRange, OnRecord, RecordReadOptions, RecordsRead } from '../source.js';
 import { CsvRecords, MAX_RECORD_CHARS } from './records.js';
 import type { CsvLayout } from './sniff.js';
+
+const CHUNK_BYTES = 256 * 1024;
+const readAt = promisify(read);
 
 export interface ReadCsvOptions extends RecordReadOptions {
   /** False only to check the split of plain runs against csv-parse. */
@@ -43,16 +48,33 @@ export async function readCsv(shape: CsvLayout, onRecord: OnRecord, options: Rea
 /** The bytes of a range, decoded, into the records; false when the reader stopped. */
 async function feed(shape: CsvLayout, records: CsvRecords, range: ByteRange, onBytes?: (n: number) => void): Promise<boolean> {
   if (range.end <= range.start) return true;
-  const source = createReadStream(shape.file, { start: range.start, end: range.end - 1, highWaterMark: 256 * 1024 });
+  const source = Readable.from(bytesOf(shape.fd, range.start, range.end), { objectMode: false });
   const decoder = utf8Stream(shape.encoding.encoding, range.firstLine);
   source.on('error', (error) => decoder.destroy(error));
   if (onBytes) source.on('data', (chunk) => onBytes(chunk.length));
   source.pipe(decoder);
   try {
-    for await (const chunk of decoder) if (!(await records.write(chunk as Buffer))) return false;
+    for await (const chunk of decoder) {
+      assertUnchanged(shape);
+      if (!(await records.write(chunk as Buffer))) return false;
+    }
     return true;
   } finally {
     source.destroy();
+  }
+}
+
+/**
+ * The bytes from `start` to `end`, from the descriptor opened once, at their positions: the parts of a file
+ * read on several threads share it, and it stays open for them (an fs stream's destroy() would close it).
+ */
+async function* bytesOf(fd: number, start: number, end: number): AsyncGenerator<Buffer> {
+  for (let position = start; position < end; ) {
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - position));
+    const { bytesRead } = await readAt(fd, buffer, 0, buffer.length, position);
+    if (bytesRead === 0) return; // cut short meanwhile: the check of the file says so
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import { detectEncoding, givenEncoding, type DetectedEncoding } from '../encoding.js';
+import type { InputFile } from '../input-file.js';
 import type { SourceLayout } from '../source.js';
 
 export interface CsvLayout extends SourceLayout {
@@ -18,13 +19,14 @@ export interface CsvLayout extends SourceLayout {
 const CANDIDATES = [',', ';', '\t', '|'] as const;
 export const SEP_LINE = /^"?sep=(.)"?$/i;
 
-export function sniffCsv(file: string, sample: Uint8Array, size: number, options: { encoding?: string } = {}): CsvLayout {
+export function sniffCsv(input: InputFile, sample: Uint8Array, options: { encoding?: string } = {}): CsvLayout {
   const encoding = options.encoding ? givenEncoding(options.encoding) : detectEncoding(sample);
   // The header is the first line with text; blank lines before it are not rows.
   const text = iconv.decode(Buffer.from(sample), encoding.encoding).replace(/^\uFEFF/, '');
   const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
   const sep = SEP_LINE.exec(first.trim());
-  return { source: 'csv', file, size, encoding, delimiter: sep ? sep[1]! : sniffDelimiter(first), lineEndings: lineEndings(text) };
+  const { file, fd, size, stamp } = input;
+  return { source: 'csv', file, fd, size, stamp, encoding, delimiter: sep ? sep[1]! : sniffDelimiter(first), lineEndings: lineEndings(text) };
 }
 
 /**

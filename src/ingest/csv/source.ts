@@ -19,7 +19,7 @@ const asCsv = (format: object) => format as CsvFormat;
 export const csvSource: InputSource<CsvLayout> = {
   name: 'csv',
   recognises: () => true,
-  lay: (file, sample, size, options) => sniffCsv(file, sample, size, options),
+  lay: (input, sample, options) => sniffCsv(input, sample, options),
   records: (layout, onRecord, options) => readCsv(layout, fromStart(options) ? skippingSepLines(onRecord) : onRecord, options),
   format: (layout): CsvFormat => ({
     encoding: describeEncoding(layout.encoding),
