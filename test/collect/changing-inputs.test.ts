@@ -3,7 +3,7 @@
  * rewriting it — is never taken for a complete one: the read stops with the
  * file named and what changed, and nothing is made of it.
  */
-import { appendFileSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, renameSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { InputError } from '../../src/errors.js';
@@ -95,6 +95,18 @@ describe('an export that changes while it is read', () => {
     );
     expect(made.unusable.map((u) => [u.file, u.error.detail.split(' (')[0]])).toEqual([[changing, 'changed while being read']]);
     expect(made.model.inputs.find((i) => i.file === steady)?.rows).toBe(1);
+  });
+
+  it('reads the file it opened, whole, when a new export is renamed over it meanwhile', async () => {
+    const model = (await makeModel([{ file: tmp.write('as-opened.csv', BIG), kind: 'incidents' }], period, config, { threads: 1 })).model;
+    let chunks = 0;
+    const file = tmp.write('replaced.csv', BIG);
+    const during = (await makeModel([{ file, kind: 'incidents' }], period, config, {
+      threads: 1,
+      onProgress: () => void (chunks++ === 0 && renameSync(tmp.write('new.csv', HEADER + row(1)), file)),
+    })).model;
+    expect(during.incidents).toEqual(model.incidents);
+    expect(during.inputs[0]!.rows).toBe(model.inputs[0]!.rows);
   });
 
   it('reads a file that stays as it was to the end', async () => {

@@ -168,6 +168,18 @@ describe('an input that is no file', () => {
   });
 });
 
+describe('the notes and the map read as the exports are', () => {
+  it('reads the notes from a process substitution, and refuses a device as the map (exit 3, the set-up\'s)', async () => {
+    const notes = await shell(lagesbild(`${JSON_ARGS.join(' ')} -i ${FIXTURE} --notes <(printf '# Bedömning\\n\\nLugnare vid kajen.\\n')`));
+    expect(notes.code).toBe(0);
+    expect(JSON.parse(notes.stdout).assessment.markdown).toBe('# Bedömning\n\nLugnare vid kajen.\n');
+    const config = tmp.write('device-map.config.json', JSON.stringify({ map: { areas: '/dev/zero' } }));
+    const map = await runCli([...JSON_ARGS, '--config', config, '-i', FIXTURE]);
+    expect(map.code).toBe(3);
+    expect(map.stderr).toContain("error: /dev/zero: cannot read the map's areas (map.areas): is not a regular file but a character device;");
+  });
+});
+
 describe('an export that changes while it is read', () => {
   /**
    * The run opens its inputs in order: the export, then a pipe this test holds open. Once /proc shows the
