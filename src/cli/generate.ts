@@ -15,6 +15,7 @@ import { isoWeeks, type ReportPeriod } from '../period.js';
 import type { RenderedHtml } from '../render/html.js';
 import { DEFAULT_FORMAT, formatOfExtension, OUTPUTS, type Format } from '../render/outputs/index.js';
 import { renderReport } from '../render/outputs/render.js';
+import { TABLE_ROWS } from '../render/table-rows.js';
 import { redactionContext } from '../redact/context.js';
 import type { PdfPrinter } from '../render/pdf.js';
 import { onStop } from './cleanup.js';
@@ -282,7 +283,8 @@ function reportProblems({ model, doubts, withheldSuggestions, columnGuesses }: P
     warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`, { file: r.file });
   }
   const more = model.rejected.length - SHOWN_REJECTIONS;
-  if (more > 0) warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
+  const where = model.rejected.length > TABLE_ROWS ? `by validate and in --format json, the first ${TABLE_ROWS} in the report's appendix` : "in the report's appendix, by validate, and in --format json";
+  if (more > 0) warn(`… and ${more} more rejected rows; all are listed ${where}`);
   for (const { file, message } of doubts) warn(message, { file });
   for (const line of suggestionLines(model.suggestions, String)) warn(line);
   sayWithheld(withheldSuggestions, { warn });
