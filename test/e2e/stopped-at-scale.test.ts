@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
+import { descendants } from '../support/processes.js';
 
 const BIN = join(ROOT, 'bin/lagesbild');
 const dir = mkdtempSync(join(tmpdir(), 'lagesbild-stopped-'));
@@ -73,6 +74,25 @@ describe('SIGTERM to generate on 50,000 distinct areas', () => {
     expect(ms).toBeLessThan(3000);
     expect(leftIn(out)).toEqual([]);
   }, 120_000);
+
+  it('stops within a second while Chromium prints its PDF: exit 143, no browser, no lock, no temporary file', async () => {
+    const out = join(dir, 'stopped-printing');
+    const run = start(['generate', '--debug', '--incidents', names, ...WINDOW, '--output', join(out, 'rapport.pdf')]);
+    await run.said('making the PDF');
+    await sleep(300);
+    const browsers = descendants(run.child.pid!).map((p) => p.pid);
+    expect(run.stderr()).not.toContain('Wrote');
+    const sent = performance.now();
+    run.child.kill('SIGTERM');
+    const { code, at } = await run.done;
+    console.log(`SIGTERM while printing: exit ${code} after ${Math.round(at - sent)} ms; ${browsers.length} browser processes then`);
+    expect(code).toBe(143);
+    expect(at - sent).toBeLessThan(3000);
+    expect(browsers.length).toBeGreaterThan(0);
+    for (let i = 0; i < 50 && browsers.some((pid) => existsSync(`/proc/${pid}`)); i++) await sleep(100);
+    expect(browsers.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
+    expect(leftIn(out)).toEqual([]);
+  }, 180_000);
 });
 
 describe('the output folder\'s lock while a run works on 8,000 areas × 500 categories', () => {
