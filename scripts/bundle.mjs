@@ -11,7 +11,7 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 rmSync(`${dist}bundle`, { recursive: true, force: true });
 await build({
   // main: the command as a function, for the start-up benchmark.
-  entryPoints: { run: `${dist}cli/run.js`, main: `${dist}cli/main.js`, worker: `${dist}collect/worker.js` },
+  entryPoints: { run: `${dist}cli/run.js`, main: `${dist}cli/main.js`, worker: `${dist}collect/worker.js`, 'model-worker': `${dist}pipeline/model-worker.js` },
   outdir: `${dist}bundle`,
   bundle: true,
   splitting: true,

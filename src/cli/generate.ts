@@ -7,9 +7,8 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
 import type { MadeModel } from '../pipeline/make-model.js';
-import { InputFiles } from '../collect/input-files.js';
-import { ReadCache } from '../collect/read-cache.js';
 import { STDIN } from '../ingest/input-file.js';
+import { ModelThread } from '../pipeline/model-thread.js';
 import type { Config } from '../config/schema.js';
 import { formatPosition, IncompleteWindowError, LagesbildError, QuietExit, RejectedRowsError, UsageError } from '../errors.js';
 import type { ReportModel } from '../model/report.js';
@@ -17,6 +16,7 @@ import { isoWeeks, type ReportPeriod } from '../period.js';
 import type { RenderedHtml } from '../render/html.js';
 import { DEFAULT_FORMAT, formatOfExtension, OUTPUTS, type Format } from '../render/outputs/index.js';
 import { renderReport } from '../render/outputs/render.js';
+import { TABLE_ROWS } from '../render/table-rows.js';
 import { redactionContext } from '../redact/context.js';
 import type { PdfPrinter } from '../render/pdf.js';
 import { onStop } from './cleanup.js';
@@ -70,7 +70,7 @@ export async function generate(options: GenerateOptions, log: Logger, cwd = proc
   try {
     for (const dir of folders) {
       const onWait = () => log.info(`waiting for another lagesbild run that is writing to ${dir}`, { file: dir });
-      unlock.push(await lockFolder(dir, { waitSeconds: config.output.lockWait, onWait, folderMode: folderModeFor(parseInt(config.output.mode, 8)) }));
+      unlock.push(await lockFolder(dir, { waitSeconds: config.output.lockWait, staleSeconds: config.output.lockStale, onWait, folderMode: folderModeFor(parseInt(config.output.mode, 8)) }));
       // Held by this run now: what a killed run left half-written goes (issue 16, killed runs).
       const stale = await removeStaleTemps(dir);
       if (stale.length > 0) log.info(`removed from ${dir} the temporary ${stale.length === 1 ? 'file' : 'files'} of a run that was killed while writing: ${stale.map(describeRemoved).join(', ')}`, { file: dir });
@@ -88,9 +88,8 @@ class Run {
   /** Warnings given so far: in a batch, a problem of an export the reports share is said once. */
   private readonly said = new Set<string>();
   /** In a batch, each export is read once for all the reports that use it. */
-  private reads: ReadCache | undefined;
-  /** The run's inputs: a pipe is read once for all its reports. */
-  private readonly files = new InputFiles({ onStop });
+  private batch = false;
+  private readonly models = new ModelThread({ onStop });
   private readonly stopPrinter = onStop(() => this.printer?.kill());
 
   constructor(
@@ -110,7 +109,7 @@ class Run {
    */
   async all(jobs: Job[]): Promise<void> {
     if (jobs.length === 1) return this.finish(jobs[0]!, await this.prepare(jobs[0]!, true), true);
-    this.reads = new ReadCache();
+    this.batch = true;
     let failed: LagesbildError | undefined;
     const ready = (i: number) => settle(this.prepare(jobs[i]!, i === 0));
     let next = ready(0);
@@ -122,7 +121,7 @@ class Run {
         await this.finish(job, prepared.value, i === jobs.length - 1);
       } catch (error) {
         if (!(error instanceof LagesbildError)) throw error;
-        this.log.error(`report "${job.name}": ${error.message}`, { report: job.name });
+        this.log.error(`${ofJob(job)}${error.message}`, { report: job.name });
         failed ??= error;
       }
     }
@@ -130,7 +129,7 @@ class Run {
   }
 
   async close(): Promise<void> {
-    this.files.dispose();
+    await this.models.close();
     await this.printer?.close();
     this.stopPrinter();
   }
@@ -149,15 +148,22 @@ class Run {
     const progress = createProgress(process.stderr, { quiet: options.quiet || log.format === 'json' || !showProgress });
     const language = options.language as 'sv' | 'en' | undefined;
     if (job.inputs instanceof LagesbildError) throw job.inputs;
-    // Loaded here, not with this module: Chromium, started before, need not wait for the ingest's code to load.
-    const { makeModel } = await import('../pipeline/make-model.js');
-    const { model, doubts, withheldSuggestions, columnGuesses } = await makeModel(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress: progress.update, cache: this.reads, files: this.files }).finally(
-      progress.done,
-    );
+    // On a thread of its own, which loads the ingest's code there: Chromium, started before, need not wait for it.
+    log.debug(`${ofJob(job)}reading the exports`);
+    let read = false;
+    const onProgress = (done: number, total: number) => {
+      progress.update(done, total);
+      if (done >= total && !read) log.debug(`${ofJob(job)}exports read; building the model`);
+      read ||= done >= total;
+    };
+    const made = this.models.make(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress, keepReads: this.batch });
+    const { model, doubts, withheldSuggestions, columnGuesses } = await made.finally(progress.done);
+    log.debug(`${ofJob(job)}model made`);
     // Refused in its turn (finish), so that what is said of it comes after the report before it.
     const refused = refusal(model, options.strict === true, job.config.refuseIncomplete);
     if (refused) return { started, model, doubts, withheldSuggestions, columnGuesses, template: undefined, doc: undefined, refused };
     const template = await templateFolder(options.template ?? job.config.template);
+    if (OUTPUTS[this.format].needs.html) log.debug(`${ofJob(job)}making the HTML`);
     const doc = OUTPUTS[this.format].needs.html ? await (await import('../render/html.js')).renderHtml(model, template) : undefined;
     return { started, model, doubts, withheldSuggestions, columnGuesses, template, doc };
   }
@@ -175,7 +181,9 @@ class Run {
     const { model } = prepared;
     reportProblems(prepared, log, this.said);
     if (prepared.refused) throw prepared.refused;
+    log.debug(`${ofJob(job)}making the ${this.format.toUpperCase()}`);
     const data = await this.render(prepared, last);
+    log.debug(`${ofJob(job)}writing ${shown}`);
     if (job.target) await writeOutput(job.target, data, { force, mode: parseInt(this.config.output.mode, 8) });
     else await writeStdout(data);
     const { weekRange } = await import('../render/format.js');
@@ -218,6 +226,9 @@ class Run {
     return this.printer;
   }
 }
+
+/** How --debug names a report of a batch; a single report needs no name. */
+const ofJob = (job: Job) => (job.name === undefined ? '' : `report "${job.name}": `);
 
 /** A report ready to print, or one that exists already. */
 type Made = { started: number; model: ReportModel; doubts: MadeModel['doubts']; withheldSuggestions: number; columnGuesses: MadeModel['columnGuesses']; template: string | undefined; doc: RenderedHtml | undefined; refused?: LagesbildError };
@@ -273,7 +284,8 @@ function reportProblems({ model, doubts, withheldSuggestions, columnGuesses }: P
     warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`, { file: r.file });
   }
   const more = model.rejected.length - SHOWN_REJECTIONS;
-  if (more > 0) warn(`… and ${more} more rejected rows; all are listed in the report's appendix, by validate, and in --format json`);
+  const where = model.rejected.length > TABLE_ROWS ? `by validate and in --format json, the first ${TABLE_ROWS} in the report's appendix` : "in the report's appendix, by validate, and in --format json";
+  if (more > 0) warn(`… and ${more} more rejected rows; all are listed ${where}`);
   for (const { file, message } of doubts) warn(message, { file });
   for (const line of suggestionLines(model.suggestions, String)) warn(line);
   sayWithheld(withheldSuggestions, { warn });

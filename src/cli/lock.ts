@@ -1,8 +1,10 @@
 /**
  * One run at a time per output folder: a second run (a cron job that overlaps a
  * coordinator's) waits for the first, then finds its report made. The lock is a
- * folder `.lagesbild.lock` (proper-lockfile: atomic mkdir, refreshed while held,
- * taken over when older than `stale`, removed on exit).
+ * folder `.lagesbild.lock` (proper-lockfile: atomic mkdir, its time touched every
+ * few seconds while held, taken over when not touched for `stale`, removed on
+ * exit). The touch is a timer of this thread, which the model's work leaves free
+ * (src/pipeline/model-thread.ts): a live run's lock never looks stale.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,18 +12,25 @@ import lockfile from 'proper-lockfile';
 import { LockedError, OutputError } from '../errors.js';
 import { describeFsError } from '../fs-errors.js';
 
-/** A lock not refreshed for this long belongs to a run that died. */
+/** A lock not refreshed for this long belongs to a run that died (the config's output.lockStale, by default). */
 export const STALE_MS = 60_000;
+
+/** How often a held lock is touched: every 5 s, and at least four times in the time it takes to go stale (at most once a second). */
+export const refreshMsFor = (staleMs: number) => Math.max(1000, Math.min(5000, Math.floor(staleMs / 4)));
 
 /** The mode of a folder made for reports of `fileMode`: searchable by whom may read them (0600 → 0700, 0640 → 0750). */
 export const folderModeFor = (fileMode: number) => fileMode | 0o700 | ((fileMode & 0o044) >> 2);
 
-export async function lockFolder(dir: string, { waitSeconds, onWait, folderMode = 0o700 }: { waitSeconds: number; onWait?: () => void; folderMode?: number }): Promise<() => Promise<void>> {
+export async function lockFolder(
+  dir: string,
+  { waitSeconds, staleSeconds = STALE_MS / 1000, onWait, folderMode = 0o700 }: { waitSeconds: number; staleSeconds?: number; onWait?: () => void; folderMode?: number },
+): Promise<() => Promise<void>> {
   // A folder made for reports is the owner's only, as the reports are (issue 16); one that exists keeps its mode.
   await mkdir(dir, { recursive: true, mode: folderMode }).catch((error: unknown) => {
     throw new OutputError(`${dir}: cannot create the output folder: ${describeFsError(error)}`, { cause: error });
   });
-  const options = { lockfilePath: join(dir, '.lagesbild.lock'), realpath: false, stale: STALE_MS, update: STALE_MS / 4,
+  const stale = staleSeconds * 1000;
+  const options = { lockfilePath: join(dir, '.lagesbild.lock'), realpath: false, stale, update: refreshMsFor(stale),
     // Another run took the lock as stale (this one was stopped for a minute): the writes stay atomic, so go on.
     onCompromised: () => undefined,
   };

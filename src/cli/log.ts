@@ -32,10 +32,13 @@ export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+  /** What the run is doing, with --debug only: `debug: building the model (2.31 s)`, the seconds since the run began. */
+  debug(message: string, fields?: LogFields): void;
 }
 
 export function createLogger({
   quiet = false,
+  debug = false,
   format = 'text' as LogFormat,
   redact = true,
   stream = process.stderr as NodeJS.WritableStream & { isTTY?: boolean },
@@ -77,6 +80,7 @@ export function createLogger({
   };
   const fileName = (path: unknown) => (typeof path !== 'string' || !redactor ? path : (shown.get(path) ?? redactor.fileName(path)));
   const write = (line: string) => stream.write(line + '\n');
+  const seconds = () => Math.round(performance.now()) / 1000;
   if (format === 'json') {
     const emit = (level: string, message: string, fields?: LogFields) =>
       write(JSON.stringify({ time: new Date().toISOString(), level, message: redacted(message), ...fields, ...namedFields(fields, fileName) }));
@@ -87,6 +91,7 @@ export function createLogger({
       info: (m, f) => quiet || emit('info', m, f),
       warn: (m, f) => emit('warn', m, f),
       error: (m, f) => emit('error', m, f),
+      debug: (m, f) => debug && emit('debug', m, { ...f, duration: seconds() }),
     };
   }
   const colour = stream.isTTY === true && !env.NO_COLOR;
@@ -99,6 +104,7 @@ export function createLogger({
     info: (m) => quiet || write(mask(m)),
     warn: (m) => write(chalk.yellow('warning: ') + mask(m)),
     error: (m) => write(chalk.red('error: ') + mask(m)),
+    debug: (m) => debug && write(`debug: ${mask(m)} (${seconds().toFixed(2)} s)`),
   };
 }
 

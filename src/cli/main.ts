@@ -23,7 +23,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   sayOnStop((message) => log.error(message));
   program.hook('preAction', (command, action) => {
     const { quiet, logFormat } = command.opts();
-    log = createLogger({ quiet: quiet === true, format: logFormat, redact: action.opts().redact !== false });
+    log = createLogger({ quiet: quiet === true, debug, format: logFormat, redact: action.opts().redact !== false });
   });
   try {
     await program.parseAsync([...argv]);

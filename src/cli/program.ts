@@ -17,7 +17,7 @@ export function buildProgram(log: () => Logger): Command {
   const program = new Command('lagesbild')
     .description('Fortnightly lägesbild for the local police area: CSV exports of incidents and guard patrols in, a PDF out.')
     .version(VERSION, '-V, --version')
-    .option('--debug', 'show stack traces for errors')
+    .option('--debug', 'show stack traces for errors, and what the run is doing when')
     .option('-q, --quiet', 'print only warnings and errors')
     .addOption(new Option('--log-format <format>', 'text for people; json for machines: one object a line on stderr').choices(LOG_FORMATS).default('text'))
     .showHelpAfterError('(run with --help for usage)')

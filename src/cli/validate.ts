@@ -5,9 +5,9 @@
  */
 import { resolve } from 'node:path';
 import type { InputSpec } from '../collect/index.js';
-import { InputFiles } from '../collect/input-files.js';
 import { onStop } from './cleanup.js';
-import { makeModel, type MadeModel } from '../pipeline/make-model.js';
+import type { MadeModel } from '../pipeline/make-model.js';
+import { ModelThread } from '../pipeline/model-thread.js';
 import { ExitCode, LagesbildError, formatPosition, type InputError, QuietExit, UsageError } from '../errors.js';
 import type { InputAccount } from '../model/report.js';
 import { weekRange } from '../render/format.js';
@@ -76,10 +76,11 @@ export async function validate(options: ValidateOptions, log: Logger, cwd = proc
   }
   log.paths([...specs.values()].flatMap((spec) => [spec.file, spec.name ?? '']));
   const progress = createProgress(process.stderr);
-  const files = new InputFiles({ onStop });
-  const collected = await makeModel([...specs.values()], period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update, files }).finally(() => {
+  // On a thread of its own, as generate makes it: a signal is answered while thousands of names are compared.
+  const models = new ModelThread({ onStop });
+  const collected = await models.make([...specs.values()], period, config, { encoding: options.encoding, keepGoing: true, redact: options.redact, onProgress: progress.update }).finally(() => {
     progress.done();
-    files.dispose();
+    void models.close();
   });
   // A file that cannot be used is described by its own words (a header that is really a row): masked as the report is.
   const report = options.redact === false ? validationReport(collected) : new Redactor(config.redaction, context).deep(validationReport(collected));

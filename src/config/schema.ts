@@ -135,6 +135,8 @@ export const configSchema = z
           .default('0600'),
         /** Seconds to wait for another run that holds the output folder. */
         lockWait: z.number().min(0).max(3600).default(120),
+        /** Seconds after which a lock that is not refreshed (every 5 s while its run works) is taken as a dead run's. */
+        lockStale: z.number().min(4).max(3600).default(60),
       })
       .strict()
       .prefault({}),

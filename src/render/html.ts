@@ -20,6 +20,7 @@ import { formatsFor, NOT_GIVEN } from './format.js';
 import { withPolicy } from './page-policy.js';
 import { precompiled } from './precompiled.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
+import { rowsLeft, shownRows } from './table-rows.js';
 import { text, type Language } from '../texts/index.js';
 
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
@@ -181,6 +182,10 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     },
     /** `{{#if (covered "incidents" 1)}}`: whether the exports of a kind cover window n of the history (0 the report window) in full. */
     covered: (kind: InputKind, index: number, options: Handlebars.HelperOptions) => isComplete((options.data.root as ReportModel).period.coverage, kind, index),
+    /** `{{#each (firstRows incidents.byArea)}}`: a long table's first TABLE_ROWS rows, and those past them a signal marks. */
+    firstRows: (rows: unknown[]) => shownRows(rows),
+    /** `{{#with (rowsLeft incidents.byArea)}}`: what firstRows leaves out, `rows` and `sum.count` (each numeric field summed); nothing when it lists all. */
+    rowsLeft: (rows: unknown[]) => rowsLeft(rows),
     join: (items: unknown[], separator: unknown) => (Array.isArray(items) ? items.map((i) => i ?? NOT_GIVEN).join(typeof separator === 'string' ? separator : ', ') : ''),
   });
 }

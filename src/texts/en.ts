@@ -61,6 +61,8 @@ export const en: Record<keyof typeof sv, string> = {
   'table.change': 'Change',
   'table.total': 'Total',
   'table.none': 'No incidents.',
+  'table.restAreas': 'Other areas ({rows})',
+  'table.restCategories': 'Other categories ({rows})',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
   'table.notCompared': 'The change is not shown: the exports do not cover both the period and the previous one in full (see the Summary).',
   'areas.title': 'Incidents by area',
@@ -157,6 +159,7 @@ export const en: Record<keyof typeof sv, string> = {
   'appendix.yes': 'yes',
   'appendix.no': 'no',
   'appendix.rejectedTitle': 'Rows that could not be used',
+  'appendix.restRows': '… and {rows} more rows: all are in lagesbild validate and in --format json',
   'appendix.line': 'Line',
   'appendix.column': 'Column',
   'appendix.reason': 'Reason',

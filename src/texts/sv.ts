@@ -59,6 +59,8 @@ export const sv = {
   'table.change': 'Förändring',
   'table.total': 'Totalt',
   'table.none': 'Inga händelser.',
+  'table.restAreas': 'Övriga områden ({rows})',
+  'table.restCategories': 'Övriga kategorier ({rows})',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
   'table.notCompared': 'Förändringen visas inte: underlaget täcker inte både perioden och förra perioden helt (se Sammanfattning).',
   'areas.title': 'Händelser per område',
@@ -155,6 +157,7 @@ export const sv = {
   'appendix.yes': 'ja',
   'appendix.no': 'nej',
   'appendix.rejectedTitle': 'Rader som inte kunde användas',
+  'appendix.restRows': '… och {rows} rader till: alla finns i lagesbild validate och i --format json',
   'appendix.line': 'Rad',
   'appendix.column': 'Kolumn',
   'appendix.reason': 'Orsak',

@@ -75,10 +75,10 @@ describe('an unknown key', () => {
 
   it('is named by its whole path when it is nested', async () => {
     expect(await message('{\n  "output": {\n    "dir": "rapporter",\n    "nmae": "v{weeks}.pdf"\n  }\n}')).toBe(
-      'c.json:4:5: unknown key "output.nmae"; did you mean "output.name"? valid keys here: dir, name, mode, lockWait',
+      'c.json:4:5: unknown key "output.nmae"; did you mean "output.name"? valid keys here: dir, name, mode, lockWait, lockStale',
     );
     expect(await message('output:\n  dir: rapporter\n  nmae: v{weeks}.pdf\n', 'c.yaml')).toBe(
-      'c.yaml:3:3: unknown key "output.nmae"; did you mean "output.name"? valid keys here: dir, name, mode, lockWait',
+      'c.yaml:3:3: unknown key "output.nmae"; did you mean "output.name"? valid keys here: dir, name, mode, lockWait, lockStale',
     );
     expect(await message('{"reports": [{"name": "norr"}, {"name": "syd", "municipalty": "Syd"}]}')).toBe(
       'c.json:1:48: unknown key "reports.1.municipalty"; did you mean "reports.1.municipality"? valid keys here: name, municipality, recipient, marking, inputs',

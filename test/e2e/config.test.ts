@@ -103,6 +103,6 @@ describe('a config that is wrong', () => {
     writeFileSync(join(dir, 'lagesbild.config.yaml'), 'municipality: Strandviks kommun\noutput:\n  dir: rapporter\n  nmae: "{weeks}.pdf"\n');
     const r = await run(dir);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`error: ${join(dir, 'lagesbild.config.yaml')}:4:3: unknown key "output.nmae"; did you mean "output.name"? valid keys here: dir, name, mode, lockWait\n`);
+    expect(r.stderr).toBe(`error: ${join(dir, 'lagesbild.config.yaml')}:4:3: unknown key "output.nmae"; did you mean "output.name"? valid keys here: dir, name, mode, lockWait, lockStale\n`);
   });
 });
