@@ -17,6 +17,7 @@ import type { InputKind } from '../domain.js';
 import { isComplete } from '../model/coverage.js';
 import { coverageSentences } from './coverage-notes.js';
 import { formatsFor, NOT_GIVEN } from './format.js';
+import { cutName, hasLongRun } from './long-names.js';
 import { withPolicy } from './page-policy.js';
 import { precompiled } from './precompiled.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
@@ -186,6 +187,13 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     firstRows: (rows: unknown[]) => shownRows(rows),
     /** `{{#with (rowsLeft incidents.byArea)}}`: what firstRows leaves out, `rows` and `sum.count` (each numeric field summed); nothing when it lists all. */
     rowsLeft: (rows: unknown[]) => rowsLeft(rows),
+    /** `{{fit name}}` in a table: a name with a long unbroken run may break anywhere (class "long-name"), so the numbers beside it stay on the page. */
+    fit: (value: unknown) => {
+      const escaped = hbs.escapeExpression(value === null || value === undefined ? '' : String(value));
+      return new hbs.SafeString(typeof value === 'string' && hasLongRun(value) ? `<span class="long-name">${escaped}</span>` : escaped);
+    },
+    /** `{{cut this 40}}`: a name where it cannot wrap (a standing column heading), at most that many characters, "…" in the middle. */
+    cut: (value: unknown, max: unknown) => cutName(value === null || value === undefined ? '' : String(value), typeof max === 'number' ? max : 40),
     join: (items: unknown[], separator: unknown) => (Array.isArray(items) ? items.map((i) => i ?? NOT_GIVEN).join(typeof separator === 'string' ? separator : ', ') : ''),
   });
 }

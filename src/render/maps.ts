@@ -12,6 +12,7 @@ import polylabel from 'polylabel';
 import type { MapAreaCount, MapSummary, SwerefPosition } from '../model/report.js';
 import { escapeXml } from './charts.js';
 import { NOT_GIVEN } from './format.js';
+import { cutName } from './long-names.js';
 
 export interface MapWords {
   title: string;
@@ -43,6 +44,8 @@ const CHANGE_SHADES = { 'fall strong': '#2166ac', fall: '#92c5de', same: '#f4f4f
 type ChangeClass = keyof typeof CHANGE_SHADES;
 
 const LEGEND_HEIGHT = 44;
+/** The longest name a map's label shows, in characters. */
+export const MAP_LABEL = 28;
 
 function frame(map: MapSummary, width: number, maxHeight: number): Frame {
   const features = map.areas.map((area) => ({
@@ -147,7 +150,8 @@ function label(f: Frame, feature: Frame['features'][number], name: string, figur
   const [x, y] = labelPoint(f, feature.properties.area);
   const fill = dark ? '#fff' : '#000';
   const top = figure === undefined ? y + 3 : note === undefined ? y - 2 : y - 8;
-  const lines: { text: string; y: number; size: number; bold?: boolean }[] = [{ text: name, y: top, size }];
+  // A label cannot wrap: a long name is cut, whole in the tables and the JSON.
+  const lines: { text: string; y: number; size: number; bold?: boolean }[] = [{ text: cutName(name, MAP_LABEL), y: top, size }];
   if (figure !== undefined) lines.push({ text: figure, y: top + 13, size: 12, bold: true });
   if (note !== undefined) lines.push({ text: note, y: top + 24, size: 8.5 });
   // A pale box behind the words on a light or hatched area, so they read on any shade. (A stroked halo would print every word twice in the PDF's text.)
