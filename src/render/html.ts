@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import MarkdownIt from 'markdown-it';
 import { TemplateError } from '../errors.js';
 import type { MapSummary, ReportModel } from '../model/report.js';
-import { dayLineSvg, heatmapSvg } from './charts.js';
+import { dayLineSvg, heatmapSvg, trendSvg, type Trend } from './charts.js';
 import { changeMapSvg, choroplethSvg, pointMapSvg, type MapWords } from './maps.js';
 import { fontFaceCss } from './fonts.js';
 import type { InputKind } from '../domain.js';
@@ -19,6 +19,7 @@ import { coverageSentences } from './coverage-notes.js';
 import { formatsFor, NOT_GIVEN } from './format.js';
 import { withPolicy } from './page-policy.js';
 import { precompiled } from './precompiled.js';
+import { baselineState, falseDiscoveryRate, lastYearIndex, minPercentBase, SHOWN_SIGNALS, showsPercent, signalOf, type Signal, type SignalsView } from './signals.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
 import { text, type Language } from '../texts/index.js';
 
@@ -108,6 +109,8 @@ const notes = new MarkdownIt({ html: false, linkify: false, typographer: false }
 /** Headings in the notes sit under the section's own heading. */
 const underSection = (html: string) => html.replace(/<(\/?)h([1-4])>/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}>`);
 
+const root = (options: Handlebars.HelperOptions) => options.data.root as SignalsView;
+
 function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: string): void {
   const fmt = formatsFor(language);
   const mapWords = (title: string, legend: string): MapWords => ({
@@ -157,6 +160,66 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
       const strong = before !== undefined && change >= STRONG_RISE.count && (before === 0 || change / before >= STRONG_RISE.share);
       return strong ? 'rise strong' : 'rise';
     },
+    /** `{{percentOf changePercent previous count}}`: the percent, or on a base under signalMethod.minPercentBase the counts ("3 → 9") instead. */
+    percentOf: (p: number | null, base: number | null, count: unknown, options: Handlebars.HelperOptions) => {
+      if (showsPercent(root(options), base)) return fmt.percent(p);
+      return typeof base === 'number' && typeof count === 'number' ? `${fmt.number(base)} → ${fmt.number(count)}` : '';
+    },
+    /** The smallest base a percent is printed on (signalMethod.minPercentBase, 5 by default). */
+    minPercentBase: (options: Handlebars.HelperOptions) => minPercentBase(root(options)),
+    /** `{{#if (showsPercent base)}}`: whether a percent of this base is printed. */
+    showsPercent: (base: number | null, options: Handlebars.HelperOptions) => showsPercent(root(options), base),
+    /** `{{signalOf area category}}`: "rise", "fall" or "" for a series (null for a total over areas or categories). */
+    signalOf: (area: string | null, category: string | null, options: Handlebars.HelperOptions) => signalOf(root(options), area, category) ?? '',
+    /** ` signal rise` / ` signal fall` for a cell of a series with a signal, nothing otherwise. */
+    signalClass: (area: string | null, category: string | null, options: Handlebars.HelperOptions) => {
+      const direction = signalOf(root(options), area, category);
+      return direction ? ` signal ${direction}` : '';
+    },
+    /** The arrow before a matrix cell's count when its series has a signal (the cell is framed and coloured too). */
+    cellMark: (area: string | null, category: string | null, options: Handlebars.HelperOptions) => {
+      const direction = signalOf(root(options), area, category);
+      return direction === 'rise' ? '↑' : direction === 'fall' ? '↓' : '';
+    },
+    /** The mark of a signal: an arrow in a box, which reads in black and white too (the legend says what it means). */
+    signalMark: (direction: unknown) =>
+      direction === 'rise' || direction === 'fall'
+        ? new hbs.SafeString(`<span class="mark ${direction}" title="${text(language, `signals.${direction}`)}">${direction === 'rise' ? '↑' : '↓'}</span>`)
+        : '',
+    /** The signals page 1 names, and how many more there are. */
+    shownSignals: (options: Handlebars.HelperOptions) => (root(options).signals ?? []).slice(0, SHOWN_SIGNALS),
+    moreSignals: (options: Handlebars.HelperOptions) => Math.max(0, (root(options).signals ?? []).length - SHOWN_SIGNALS),
+    /** "Inre hamnen · brand", "brand (alla områden)", "Inre hamnen (alla kategorier)", "hela kommunen". */
+    seriesName: (signal: Signal) =>
+      signal.area !== null && signal.category !== null
+        ? `${signal.area} · ${signal.category}`
+        : signal.area !== null
+          ? text(language, 'signals.areaTotal', { area: signal.area })
+          : signal.category !== null
+            ? text(language, 'signals.categoryTotal', { category: signal.category })
+            : text(language, 'signals.total'),
+    /** A p or q value: "0,003", "< 0,001". */
+    probability: fmt.probability,
+    /** The share of the false discovery rate, as a percent: 0.1 → "10 %". */
+    rate: (options: Handlebars.HelperOptions) => fmt.percent(falseDiscoveryRate(root(options)) * 100).replace(/^\+/, ''),
+    /** The trend of the total (no argument) or of a signal's series, over the tallied windows; a sparkline when `small=true`. */
+    trendChart: (...args: unknown[]) => {
+      const options = args.pop() as Handlebars.HelperOptions;
+      const model = root(options);
+      const signal = args[0] as Signal | undefined;
+      const counts = signal ? signal.history : (model.incidents.history ?? []);
+      if (counts.length === 0) return '';
+      const mean = signal ? (signal.against === 'baseline' ? signal.expected : null) : (model.incidents.baseline?.mean ?? null);
+      const trend: Trend = { counts, labels: (model.period.tallied ?? []).map((w) => fmt.shortDate(w.start)), lastYear: lastYearIndex(model), mean };
+      const words = { title: text(language, 'trend.title'), now: text(language, 'trend.now'), lastYear: text(language, 'trend.lastYear'), mean: text(language, 'trend.mean') };
+      return new hbs.SafeString(trendSvg(trend, words, options.hash.small === true));
+    },
+    /** `{{#if (eq (baselineState) "thin")}}`: how much baseline the tests had (see signals.ts). */
+    baselineState: (options: Handlebars.HelperOptions) => baselineState(root(options)),
+    /** The change from `base` to `count` in percent (base > 0; see showsPercent). */
+    percentChange: (count: number, base: number) => ((count - base) / base) * 100,
+    /** Where the same window last year is among the tallied windows: its index, or -1 beyond them. */
+    lastYearAt: (options: Handlebars.HelperOptions) => lastYearIndex(root(options)),
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: number, b: number) => a > b,
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */
