@@ -19,7 +19,7 @@ import { coverageSentences } from './coverage-notes.js';
 import { formatsFor, NOT_GIVEN } from './format.js';
 import { withPolicy } from './page-policy.js';
 import { precompiled } from './precompiled.js';
-import { baselineState, falseDiscoveryRate, lastYearIndex, minPercentBase, SHOWN_SIGNALS, showsPercent, signalOf, type Signal, type SignalsView } from './signals.js';
+import { baselineState, DEFAULT_BASELINE_WINDOWS, falseDiscoveryRate, lastYearIndex, minPercentBase, SHOWN_SIGNALS, showsPercent, signalOf, type Signal, type SignalsView } from './signals.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
 import { text, type Language } from '../texts/index.js';
 
@@ -160,11 +160,14 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
       const strong = before !== undefined && change >= STRONG_RISE.count && (before === 0 || change / before >= STRONG_RISE.share);
       return strong ? 'rise strong' : 'rise';
     },
-    /** `{{percentOf changePercent previous count}}`: the percent, or on a base under signalMethod.minPercentBase the counts ("3 → 9") instead. */
+    /** `{{percentOf changePercent previous count}}`: the percent, or on a base under signalMethod.minPercentBase the counts ("3 till 9") instead. */
     percentOf: (p: number | null, base: number | null, count: unknown, options: Handlebars.HelperOptions) => {
       if (showsPercent(root(options), base)) return fmt.percent(p);
-      return typeof base === 'number' && typeof count === 'number' ? `${fmt.number(base)} → ${fmt.number(count)}` : '';
+      // "3 till 9", not "3 → 9": the embedded typeface has no →, and a system font would creep into the PDF.
+      return typeof base === 'number' && typeof count === 'number' ? text(language, 'table.counts', { from: fmt.number(base), to: fmt.number(count) }) : '';
     },
+    /** How many windows before the report window a baseline is made of, at most (signalMethod.baselineWindows, 26 by default). */
+    baselineWindows: (options: Handlebars.HelperOptions) => root(options).signalMethod?.baselineWindows ?? DEFAULT_BASELINE_WINDOWS,
     /** The smallest base a percent is printed on (signalMethod.minPercentBase, 5 by default). */
     minPercentBase: (options: Handlebars.HelperOptions) => minPercentBase(root(options)),
     /** `{{#if (showsPercent base)}}`: whether a percent of this base is printed. */

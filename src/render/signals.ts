@@ -45,6 +45,9 @@ export interface SignalsView {
   incidents: { total: number; history?: (number | null)[]; lastYear?: number | null; baseline?: { windows: number; mean: number | null; sd: number | null } };
 }
 
+/** The config's signals.baselineWindows by default, for a model that does not say. */
+export const DEFAULT_BASELINE_WINDOWS = 26;
+
 /** How many signals page 1 names; the rest are marked in the tables. */
 export const SHOWN_SIGNALS = 5;
 

@@ -48,12 +48,12 @@ export const en: Record<keyof typeof sv, string> = {
   'signals.noBaselineNote': 'No baseline: the exports cover only {known} periods before this one (4 are needed), so counts are tested against the previous period and only large changes show.',
   'signals.notTested': 'Not tested: the exports do not cover the whole period.',
   'signals.nothingToCompare': 'Not tested: the exports cover no earlier period in full.',
-  'signals.tableLegend': 'A boxed ↑ or ↓, in colour: a rise or fall beyond chance (see Summary). Other changes are usual variation and are not coloured. A percent is shown only on a base of at least {min}; on a smaller one the counts are (3 → 9).',
+  'signals.tableLegend': 'A boxed ↑ or ↓, in colour: a rise or fall beyond chance (see Summary). Other changes are usual variation and are not coloured. A percent is shown only on a base of at least {min}; on a smaller one the counts are (3 to 9).',
   'trend.title': 'Incidents per period',
   'trend.now': 'now',
   'trend.lastYear': 'last year',
   'trend.mean': 'mean',
-  'trend.caption': 'All incidents per period, the {count} latest, oldest left: ■ this period, ○ the same period last year, dashed the baseline\'s mean, – a period the exports do not cover.',
+  'trend.caption': 'All incidents per period, the {count} latest, oldest left; filled square: this period, ring: the same period last year, dashed: the baseline\'s mean, –: a period the exports do not cover.',
   'trend.lastYearBeyond': 'Same period last year: {count}.',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
   'summary.notComparedNow': 'not compared: the period is incomplete',
@@ -93,6 +93,7 @@ export const en: Record<keyof typeof sv, string> = {
   'table.previous': 'Previous',
   'table.change': 'Change',
   'table.total': 'Total',
+  'table.counts': '{from} to {to}',
   'table.none': 'No incidents.',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
   'table.notCompared': 'The change is not shown: the exports do not cover both the period and the previous one in full (see the Summary).',
@@ -216,6 +217,7 @@ export const en: Record<keyof typeof sv, string> = {
   'appendix.def.rows': 'Every row of the exports counts exactly once: in the period, in the previous one, outside both, rejected, a duplicate or a totals row. A duplicate is the same incident in two exports: the same id or, without one, the same time, area, category and description.',
   'appendix.def.hotspots': 'Hot-spots: an area is a hot-spot in a period when it is among the areas holding 80 % of the period\'s incidents and had at least 2. New: a hot-spot now but not before. Rising / falling: a hot-spot now whose count rose / fell beyond chance (see Changes beyond chance below). Persistent: a hot-spot now and before, otherwise. Former: a hot-spot before but not now.',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
+  'appendix.def.signals': 'Changes beyond chance: each count – all incidents, each area, each category and each combination of area and category – is compared with its baseline, the mean of up to {windows} periods before this one that the exports cover in full (a period they do not cover is unknown, not zero). A count is called a rise or fall beyond chance only when a difference that large seldom arises by chance. The test allows for counts swinging more than by chance alone (seasons, single events) and for many counts being tested at once: of the changes named, on average at most {rate} are chance (the false discovery rate). With fewer than 4 known periods the count is compared with the previous period. The same period last year (the same weeks 52 weeks earlier) is shown beside it, but not tested. A change not named may still be real; the data are not enough to show it. A percent is shown only on a base of at least {min} incidents.',
   'appendix.def.coverage': 'An export covers the days from its first to its last usable row, or the days the config declares for it. A period is incomplete when the exports of a kind together do not cover all its days. A count of an incomplete period is not compared and is shown as –; the hot-spot classes rest only on periods covered in full.',
   'appendix.def.activities': 'Activities count for the promises from 1 January to the end of the period, also those the table shows as outside the periods.',
   'appendix.def.noTime': 'An incident with a date but no time counts for its day but not in the hours (the heat map and the hours without patrol).',

@@ -46,12 +46,12 @@ export const sv = {
   'signals.noBaselineNote': 'Ingen baslinje: underlaget täcker bara {known} perioder före denna (minst 4 behövs), så antalen prövas mot förra perioden och bara stora förändringar syns.',
   'signals.notTested': 'Ingen prövning: underlaget täcker inte hela perioden.',
   'signals.nothingToCompare': 'Ingen prövning: underlaget täcker ingen tidigare period helt.',
-  'signals.tableLegend': 'Ruta med ↑ eller ↓, i färg: ökning eller minskning utöver slumpen (se Sammanfattning). Övriga förändringar är vanlig variation och färgas inte. Procent visas bara på en bas av minst {min}; på en mindre står antalen (3 → 9).',
+  'signals.tableLegend': 'Ruta med ↑ eller ↓, i färg: ökning eller minskning utöver slumpen (se Sammanfattning). Övriga förändringar är vanlig variation och färgas inte. Procent visas bara på en bas av minst {min}; på en mindre står antalen (3 till 9).',
   'trend.title': 'Händelser per period',
   'trend.now': 'nu',
   'trend.lastYear': 'i fjol',
   'trend.mean': 'snitt',
-  'trend.caption': 'Alla händelser per period, de {count} senaste, äldst till vänster: ■ perioden, ○ samma period i fjol, streckat baslinjens snitt, – en period som underlaget inte täcker.',
+  'trend.caption': 'Alla händelser per period, de {count} senaste, äldst till vänster; fylld ruta: perioden, ring: samma period i fjol, streckat: baslinjens snitt, –: en period som underlaget inte täcker.',
   'trend.lastYearBeyond': 'Samma period i fjol: {count}.',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
   'summary.notComparedNow': 'jämförs inte: perioden är ofullständig',
@@ -91,6 +91,7 @@ export const sv = {
   'table.previous': 'Förra',
   'table.change': 'Förändring',
   'table.total': 'Totalt',
+  'table.counts': '{from} till {to}',
   'table.none': 'Inga händelser.',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
   'table.notCompared': 'Förändringen visas inte: underlaget täcker inte både perioden och förra perioden helt (se Sammanfattning).',
@@ -214,6 +215,7 @@ export const sv = {
   'appendix.def.rows': 'Varje rad i underlaget räknas exakt en gång: inom perioden, inom förra perioden, utanför båda, avvisad, dubblett eller summarad. En dubblett är samma händelse i två exporter: samma id, eller, när id saknas, samma tid, område, kategori och beskrivning.',
   'appendix.def.hotspots': 'Brännpunkter: ett område är brännpunkt i en period när det hör till de områden som tillsammans har 80 % av periodens händelser och hade minst 2. Ny: brännpunkt nu men inte tidigare. Ökande / minskande: brännpunkt nu, och områdets antal har ökat / minskat utöver slumpen (se Förändringar utöver slumpen nedan). Bestående: brännpunkt nu och tidigare, i övrigt. Tidigare: brännpunkt förut men inte nu.',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
+  'appendix.def.signals': 'Förändringar utöver slumpen: varje antal – alla händelser, varje område, varje kategori och varje kombination av område och kategori – jämförs med sin baslinje, snittet av de upp till {windows} perioder före denna som underlaget täcker helt (en period som inte täcks är okänd, inte noll). Ett antal räknas som en ökning eller minskning utöver slumpen bara när så stor skillnad sällan uppstår av en slump. Provet räknar med att antalen svänger mer än av ren slump (säsonger, enstaka händelser) och med att många antal prövas på en gång: av de förändringar som anges är i snitt högst {rate} slump (falsk upptäcktsrisk). Med färre än 4 kända perioder jämförs antalet med förra perioden. Samma period i fjol (samma veckor 52 veckor tidigare) står bredvid, men prövas inte. En förändring som inte anges kan ändå vara verklig; underlaget räcker bara inte för att visa den. Procent visas bara på en bas av minst {min} händelser.',
   'appendix.def.coverage': 'En export täcker dagarna från dess första till dess sista användbara rad, eller de dagar konfigurationen anger för den. En period är ofullständig när exporterna av ett slag tillsammans inte täcker alla dess dagar. Ett antal från en ofullständig period jämförs inte och står som –; brännpunkternas klasser bygger bara på perioder som täcks helt.',
   'appendix.def.activities': 'Aktiviteter räknas för medborgarlöftena från 1 januari till periodens slut, också de som i tabellen står utanför perioderna.',
   'appendix.def.noTime': 'En händelse med datum men utan klockslag räknas för sin dag men inte i timmarna (värmekartan och timmar utan bevakning).',
