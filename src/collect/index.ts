@@ -74,6 +74,7 @@ export async function collectReport(inputs: readonly InputSpec[], period: Report
     seriousCategories: config.seriousCategories,
     commitments: config.commitments,
     map,
+    signals: config.signals,
   });
   const unusable: UnusableFile[] = [];
   const headers: Collected['headers'] = [];

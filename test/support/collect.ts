@@ -17,7 +17,7 @@ export function collector() {
   return async function collect(files: TestFile[], config: Partial<Config> = {}, options: MakeModelOptions = {}): Promise<MadeModel> {
     const full = configSchema.parse(config);
     const inputs = files.map((f) => ({ file: tmp.write(f.name, f.content), kind: f.kind ?? ('incidents' as const), declared: f.declared }));
-    return makeModel(inputs, reportPeriod('2024-04-15', 14, full.timezone, full.period.history), full, options);
+    return makeModel(inputs, reportPeriod('2024-04-15', 14, full.timezone, full.period.history, full.signals.baselineWindows), full, options);
   };
 }
 
