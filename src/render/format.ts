@@ -80,9 +80,9 @@ export function formatsFor(language: Language) {
       if (p === null || p === undefined || !Number.isFinite(p)) return '';
       return `${p > 0 ? '+' : p === 0 ? '±' : ''}${number(p)}\u00a0%`;
     },
-    /** A p or q value to two significant digits: "0,031", "0,0042"; "< 0,001" below that. */
+    /** A p or q value to two significant digits: "= 0,031", "= 0,0042"; "< 0,001" below that. */
     probability(p: number): string {
-      return p < 0.001 ? `< ${probabilityFormat.format(0.001)}` : probabilityFormat.format(p);
+      return p < 0.001 ? `< ${probabilityFormat.format(0.001)}` : `= ${probabilityFormat.format(p)}`;
     },
     /** ↑ rise, ↓ fall, = unchanged: shapes that read in black and white too, and glyphs the embedded typeface has. */
     arrow: (change: number | null | undefined) => (!given(change) ? '' : change > 0 ? '↑' : change < 0 ? '↓' : '='),

@@ -19,7 +19,7 @@ import { coverageSentences } from './coverage-notes.js';
 import { formatsFor, NOT_GIVEN } from './format.js';
 import { withPolicy } from './page-policy.js';
 import { precompiled } from './precompiled.js';
-import { baselineState, DEFAULT_BASELINE_WINDOWS, falseDiscoveryRate, lastYearIndex, minPercentBase, SHOWN_SIGNALS, showsPercent, signalOf, type Signal, type SignalsView } from './signals.js';
+import { baselineState, DEFAULT_BASELINE_WINDOWS, falseDiscoveryRate, knownWindows, lastYearIndex, TREND_MIN_WINDOWS, minPercentBase, SHOWN_SIGNALS, showsPercent, signalOf, type Signal, type SignalsView } from './signals.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
 import { text, type Language } from '../texts/index.js';
 
@@ -201,7 +201,7 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
           : signal.category !== null
             ? text(language, 'signals.categoryTotal', { category: signal.category })
             : text(language, 'signals.total'),
-    /** A p or q value: "0,003", "< 0,001". */
+    /** A p or q value after its letter: `q {{probability q}}` is "q = 0,031" or "q < 0,001". */
     probability: fmt.probability,
     /** The share of the false discovery rate, as a percent: 0.1 → "10 %". */
     rate: (options: Handlebars.HelperOptions) => fmt.percent(falseDiscoveryRate(root(options)) * 100).replace(/^\+/, ''),
@@ -212,7 +212,8 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
       const signal = args[0] as Signal | undefined;
       const counts = signal ? signal.history : (model.incidents.history ?? []);
       if (counts.length === 0) return '';
-      const mean = signal ? (signal.against === 'baseline' ? signal.expected : null) : (model.incidents.baseline?.mean ?? null);
+      // A mean of fewer windows than a baseline needs was not tested against: not drawn.
+      const mean = signal ? (signal.against === 'baseline' ? signal.expected : null) : baselineState(model) === 'none' ? null : (model.incidents.baseline?.mean ?? null);
       const trend: Trend = { counts, labels: (model.period.tallied ?? []).map((w) => fmt.shortDate(w.start)), lastYear: lastYearIndex(model), mean };
       const words = { title: text(language, 'trend.title'), now: text(language, 'trend.now'), lastYear: text(language, 'trend.lastYear'), mean: text(language, 'trend.mean') };
       return new hbs.SafeString(trendSvg(trend, words, options.hash.small === true));
@@ -221,6 +222,9 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     baselineState: (options: Handlebars.HelperOptions) => baselineState(root(options)),
     /** The change from `base` to `count` in percent (base > 0; see showsPercent). */
     percentChange: (count: number, base: number) => ((count - base) / base) * 100,
+    /** Whether the total's trend is drawn: only over at least TREND_MIN_WINDOWS known windows, else it is a line of a point or two. */
+    trendDrawn: (options: Handlebars.HelperOptions) => knownWindows(root(options)) >= TREND_MIN_WINDOWS,
+    trendKnown: (options: Handlebars.HelperOptions) => knownWindows(root(options)),
     /** Where the same window last year is among the tallied windows: its index, or -1 beyond them. */
     lastYearAt: (options: Handlebars.HelperOptions) => lastYearIndex(root(options)),
     eq: (a: unknown, b: unknown) => a === b,

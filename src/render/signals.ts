@@ -2,46 +2,19 @@
  * The report's signals as the template shows them: which series rose or fell
  * beyond chance (the model's `signals[]`), a handful for page 1, the mark a
  * table row gets, and the series the trend charts draw. Reads the model's keys
- * of issue 17 loosely, so a model without them renders as one with no signal.
+ * of issue 17 loosely: a model without them renders without the judgement.
  */
 import { DEFAULT_FALSE_DISCOVERY_RATE, DEFAULT_MIN_BASELINE_WINDOWS, DEFAULT_MIN_PERCENT_BASE } from '../stats/index.js';
+import type { Signal, SignalMethod, TalliedWindow } from '../model/report-signals.js';
 
-export type Direction = 'rise' | 'fall';
-
-export interface Signal {
-  area: string | null;
-  category: string | null;
-  direction: Direction;
-  count: number;
-  expected: number | null;
-  previous: number | null;
-  lastYear: number | null;
-  p: number;
-  q: number;
-  against: 'baseline' | 'previous';
-  windows: number;
-  history: (number | null)[];
-}
-
-export interface SignalMethod {
-  tested: { total: number; areas: number; categories: number; cells: number };
-  falseDiscoveryRate: number;
-  baselineWindows: number;
-  windowsKnown: number;
-  minPercentBase: number;
-}
-
-export interface Window {
-  start: string;
-  end: string;
-  complete: boolean;
-}
+export type { Signal, SignalMethod };
+export type Direction = Signal['direction'];
 
 /** The parts of the model this module reads, all optional: a model of before issue 17 has none. */
 export interface SignalsView {
   signals?: Signal[];
   signalMethod?: SignalMethod;
-  period: { tallied?: Window[]; lastYear?: Window };
+  period: { tallied?: TalliedWindow[]; lastYear?: TalliedWindow };
   incidents: { total: number; history?: (number | null)[]; lastYear?: number | null; baseline?: { windows: number; mean: number | null; sd: number | null } };
 }
 
@@ -90,3 +63,9 @@ export function baselineState(model: SignalsView): 'none' | 'thin' | 'short' | '
   if (method.windowsKnown < method.baselineWindows / 2) return 'thin';
   return method.windowsKnown < method.baselineWindows ? 'short' : '';
 }
+
+/** Fewer windows with a count than this, and page 1 draws no trend of the total: it says so. */
+export const TREND_MIN_WINDOWS = 4;
+
+/** How many of the tallied windows the total has a count for. */
+export const knownWindows = (model: SignalsView): number => (model.incidents.history ?? []).filter((c) => c !== null).length;

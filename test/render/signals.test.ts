@@ -87,7 +87,7 @@ describe('the report leads with its signals', () => {
     const text = pages.join('\n');
     expect(pages[0]).toContain('Förändringar utöver slumpen');
     // A mean of 1,5 is too small a base for a percent.
-    expect(pages[0]).toMatch(/↑ Inre hamnen · brand ?: 11 mot baslinje 1,5\s+baslinje: snitt av 20 perioder · förra perioden 2 · samma period i fjol 1 · q = < 0,001/);
+    expect(pages[0]).toMatch(/↑ Inre hamnen · brand ?: 11 mot baslinje 1,5\s+baslinje: snitt av 20 perioder · förra perioden 2 · samma period i fjol 1 · q < 0,001/);
     expect(pages[0]).toMatch(/↑ Inre hamnen, alla kategorier ?: 11 mot baslinje 1,5/);
     // The strongest first, and Inre hamnen named first on page 1 of the report for its signal.
     expect(pages[0]!.indexOf('Inre hamnen · brand')).toBeLessThan(pages[0]!.indexOf('Inre hamnen, alla kategorier'));
@@ -111,7 +111,7 @@ describe('the report leads with its signals', () => {
     expect(thin).toContain('Tunn baslinje: underlaget täcker bara 6 av 26 perioder före denna');
     const previous: Signal = { ...HAMNEN_BRAND, against: 'previous', expected: 2, windows: 1 };
     const none = (await renderHtml(await reportWith([previous], { windowsKnown: 1 }))).html;
-    expect(none).toContain('Ingen baslinje: underlaget täcker bara 1 perioder före denna');
+    expect(none).toContain('Ingen baslinje: underlaget täcker för få perioder före denna (1; minst 4 behövs)');
     expect(none).toContain('<strong>Inre hamnen · brand</strong>: 11 mot 2 förra perioden<br><span class="detail">ingen baslinje (för få perioder) · samma period i fjol 1');
   });
 
