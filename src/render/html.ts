@@ -118,9 +118,7 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     legend: text(language, legend),
     none: text(language, 'maps.none'),
     rise: text(language, 'maps.rise'),
-    strongRise: text(language, 'maps.strongRise'),
     fall: text(language, 'maps.fall'),
-    strongFall: text(language, 'maps.strongFall'),
     same: text(language, 'maps.same'),
     metres: text(language, 'maps.metres'),
     kilometres: text(language, 'maps.kilometres'),
@@ -234,7 +232,8 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     dayLine: (days: { date: string; count: number | null }[]) => new hbs.SafeString(dayLineSvg(days, text(language, 'time.perDay'))),
     /** Maps, like the charts: SVG drawn from the model's numbers and geometry, every name escaped. */
     choropleth: (map: MapSummary) => new hbs.SafeString(choroplethSvg(map, mapWords('maps.countTitle', 'maps.countLegend'))),
-    changeMap: (map: MapSummary) => new hbs.SafeString(changeMapSvg(map, mapWords('maps.changeTitle', 'maps.changeLegend'))),
+    changeMap: (map: MapSummary, options: Handlebars.HelperOptions) =>
+      new hbs.SafeString(changeMapSvg(map, mapWords('maps.changeTitle', 'maps.changeLegend'), (area) => signalOf(root(options), area, null))),
     pointMap: (map: MapSummary, category: string) => new hbs.SafeString(pointMapSvg(map, category, mapWords('maps.pointsTitle', 'maps.pointsTitle'))),
     /** The coordinator's notes: Markdown with raw HTML escaped and images left out, so nothing in them runs or loads. */
     markdown: (md: unknown) => new hbs.SafeString(typeof md === 'string' ? underSection(notes.render(md)) : ''),
