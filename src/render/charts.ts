@@ -130,14 +130,14 @@ export function trendSvg(trend: Trend, words: TrendWords, small = false): string
     parts.push(`<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${small ? 2.4 : 3.4}" fill="#fff" stroke="#000" stroke-width="1.2"/>`);
     // Its label clear of the axis when last year is the oldest window, as with 26 fortnights.
     const anchor = cx < pad.left + 30 ? 'start' : 'middle';
-    if (!small) parts.push(`<text x="${(anchor === 'start' ? cx - 3 : cx).toFixed(1)}" y="${(cy - 6).toFixed(1)}" class="cell halo" text-anchor="${anchor}">${escapeXml(words.lastYear)} ${lastYear}</text>`);
+    if (!small) parts.push(`<text x="${(anchor === 'start' ? cx - 3 : cx).toFixed(1)}" y="${(cy - 6).toFixed(1)}" class="cell" text-anchor="${anchor}">${escapeXml(words.lastYear)} ${lastYear}</text>`);
   }
   const now = trend.counts[0];
   if (now !== null && now !== undefined) {
     const s = small ? 2.4 : 3.4;
     parts.push(`<rect x="${(x(0) - s).toFixed(1)}" y="${(y(now) - s).toFixed(1)}" width="${2 * s}" height="${2 * s}" fill="#000"/>`);
     if (small) parts.push(`<text x="${(x(0) + s + 2).toFixed(1)}" y="${(y(now) + 3).toFixed(1)}" class="cell">${now}</text>`);
-    else parts.push(`<text x="${(x(0) + s).toFixed(1)}" y="${(y(now) - 6).toFixed(1)}" class="cell halo" text-anchor="end" font-weight="bold">${escapeXml(words.now)} ${now}</text>`);
+    else parts.push(`<text x="${(x(0) + s).toFixed(1)}" y="${(y(now) - 6).toFixed(1)}" class="cell" text-anchor="end" font-weight="bold">${escapeXml(words.now)} ${now}</text>`);
   }
   return svg(width, height, parts, words.title);
 }
@@ -158,7 +158,7 @@ function svg(width: number, height: number, parts: string[], title: string): str
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title>` +
-    `<style>.axis{font:8px 'Source Sans 3',sans-serif;fill:#333}.cell{font:8.5px 'Source Sans 3',sans-serif}.halo{paint-order:stroke;stroke:#fff;stroke-width:2.5px}</style>` +
+    `<style>.axis{font:8px 'Source Sans 3',sans-serif;fill:#333}.cell{font:8.5px 'Source Sans 3',sans-serif}</style>` +
     parts.join('') +
     '</svg>'
   );
