@@ -31,6 +31,10 @@ export interface ReportPeriod {
   previous: Window;
   /** The current window, the previous one, and as many before those as the history asks: newest first, back to back. */
   history: Window[];
+  /** The current window and the baseline's windows before it, newest first, back to back: the windows the signals are tested on. */
+  tallied: Window[];
+  /** The same ISO weeks 52 weeks (364 days) before the current window, of its length. */
+  lastYear: Window;
   /** 00:00 local on 1 January of the year the window ends in: "so far this year" starts here. */
   yearStartsAt: number;
   timeZone: string;
@@ -87,14 +91,25 @@ export function windowFrom(start: CalendarDate, days: number, timeZone: string):
   };
 }
 
+/** The windows a baseline is made of by default: half a year of fortnights, the report window not counted. */
+export const DEFAULT_BASELINE_WINDOWS = 26;
+
+/** Days back to the same ISO weeks a year before: 52 weeks, so that weekdays line up. */
+const YEAR_OF_WEEKS = 364;
+
 /**
  * The report window starting on `start`, the window of equal length just before it,
- * and `history` windows in all (at least 2) for trends such as hot-spot classes.
+ * `history` windows in all (at least 2) for trends such as hot-spot classes, the
+ * `baselineWindows` windows before the report window that its counts are tested
+ * against, and the same weeks last year.
  */
-export function reportPeriod(start: CalendarDate, days: number, timeZone: string, history = 2): ReportPeriod {
-  const windows = Array.from({ length: Math.max(2, history) }, (_, k) => windowFrom(addCalendarDays(start, -k * days, timeZone), days, timeZone));
+export function reportPeriod(start: CalendarDate, days: number, timeZone: string, history = 2, baselineWindows = DEFAULT_BASELINE_WINDOWS): ReportPeriod {
+  const back = (k: number) => windowFrom(addCalendarDays(start, -k * days, timeZone), days, timeZone);
+  const windows = Array.from({ length: Math.max(2, history) }, (_, k) => back(k));
+  const tallied = Array.from({ length: Math.max(1, baselineWindows) + 1 }, (_, k) => windows[k] ?? back(k));
+  const lastYear = windowFrom(addCalendarDays(start, -YEAR_OF_WEEKS, timeZone), days, timeZone);
   const yearStartsAt = localMidnight(`${windows[0]!.end.slice(0, 4)}-01-01`, timeZone).getTime();
-  return { current: windows[0]!, previous: windows[1]!, history: windows, yearStartsAt, timeZone };
+  return { current: windows[0]!, previous: windows[1]!, history: windows, tallied, lastYear, yearStartsAt, timeZone };
 }
 
 /** Which window of the history an instant falls in: 0 the current, 1 the previous, …; undefined for none. */

@@ -92,7 +92,7 @@ function realPath(path: string): string {
 export function resolvePeriod(options: Pick<InputOptions, 'from' | 'to' | 'days' | 'now'>, config: Config, now = currentTime(options, config)): ReportPeriod {
   const { timezone, period } = config;
   const days = windowLength(options, period.days);
-  const make = (start: string) => reportPeriod(start, days, timezone, period.history);
+  const make = (start: string) => reportPeriod(start, days, timezone, period.history, config.signals.baselineWindows);
   if (options.from !== undefined || options.to !== undefined) {
     if (options.from !== undefined && !isCalendarDate(options.from)) throw new UsageError(`--from: "${options.from}" is not a date written YYYY-MM-DD`);
     if (options.to !== undefined && !isCalendarDate(options.to)) throw new UsageError(`--to: "${options.to}" is not a date written YYYY-MM-DD`);

@@ -98,6 +98,7 @@ async function collectOpened(
     seriousCategories: config.seriousCategories,
     commitments: config.commitments,
     map,
+    signals: config.signals,
   });
   const unusable: UnusableFile[] = [];
   const headers: Collected['headers'] = [];

@@ -1,6 +1,7 @@
 /** What a config file may say, with defaults. Unknown keys are errors, so a typo is caught. */
 import { z } from 'zod';
-import { isCalendarDate } from '../period.js';
+import { DEFAULT_BASELINE_WINDOWS, isCalendarDate } from '../period.js';
+import { DEFAULT_FALSE_DISCOVERY_RATE, DEFAULT_MIN_PERCENT_BASE } from '../stats/index.js';
 import { isKnownEncoding } from '../encoding-names.js';
 import { ACTIVITY_FIELDS, INCIDENT_FIELDS, PATROL_FIELDS } from '../fields.js';
 
@@ -100,6 +101,15 @@ export const configSchema = z
         days: z.number().int().min(1).max(366).default(14),
         /** Windows back in time for trends and hot-spot classes, the current one included. */
         history: z.number().int().min(2).max(52).default(6),
+      })
+      .strict()
+      .prefault({}),
+    /** Which changes are signals: the baseline's windows, the false discovery rate, the smallest base a percent is printed on. */
+    signals: z
+      .object({
+        baselineWindows: z.number().int().min(1).max(104).default(DEFAULT_BASELINE_WINDOWS),
+        falseDiscoveryRate: z.number().gt(0, { message: 'must be above 0 (0.1: on average at most one signal in ten is chance)' }).lt(1, { message: 'must be below 1 (0.1: on average at most one signal in ten is chance)' }).default(DEFAULT_FALSE_DISCOVERY_RATE),
+        minPercentBase: z.number().min(0).default(DEFAULT_MIN_PERCENT_BASE),
       })
       .strict()
       .prefault({}),

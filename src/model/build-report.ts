@@ -167,6 +167,10 @@ export class ReportBuilder {
       return { ...a, span, covers: coversOf(span, this.declared.get(a)) };
     });
     const coverage = windowCoverage(history, inputs);
+    // The signals' windows and last year's are judged on the incident exports alone.
+    const incidentInputs = inputs.filter((i) => i.kind === 'incidents');
+    const tallied = windowCoverage(this.period.tallied, incidentInputs).map(({ start, end, complete }) => ({ start, end, complete }));
+    const [lastYear] = windowCoverage([this.period.lastYear], incidentInputs).map(({ start, end, complete }) => ({ start, end, complete }));
     const own: Omit<ReportModel, keyof Sections> = {
       schemaVersion: SCHEMA_VERSION,
       meta,
@@ -179,6 +183,8 @@ export class ReportBuilder {
         weeks: isoWeeks(current, timeZone),
         previousWeeks: isoWeeks(previous, timeZone),
         coverage,
+        tallied,
+        lastYear: lastYear!,
       },
       assessment: null,
       inputs,
@@ -188,7 +194,7 @@ export class ReportBuilder {
       // Masking is done on the whole model once it is made, notes included: see src/pipeline/make-model.ts.
       redaction: { enabled: false, counts: {} },
     };
-    return assemble(own, this.sections, { coverage });
+    return assemble(own, this.sections, { coverage, tallied: tallied.map((w) => w.complete), lastYear: lastYear!.complete });
   }
 }
 

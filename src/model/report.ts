@@ -4,8 +4,10 @@
  */
 import type { WindowCoverage } from './coverage.js';
 import type { InputAccount, NameSuggestion, DuplicateRow, RejectedRow, SkippedRow } from './report-inputs.js';
+import type { BaselineSummary, Judged, Signal, SignalMethod, TalliedWindow } from './report-signals.js';
 
 export type * from './report-inputs.js';
+export type * from './report-signals.js';
 export type { MissingDays, WindowCoverage } from './coverage.js';
 
 export const SCHEMA_VERSION = 1;
@@ -17,6 +19,10 @@ export interface ReportModel {
   incidents: IncidentSummary;
   patrols: PatrolSummary;
   summary: Summary;
+  /** What rose or fell beyond chance, strongest first: only discoveries at the configured false discovery rate. */
+  signals: Signal[];
+  /** How the signals were found: how many series of each kind were tested, and the settings. */
+  signalMethod: SignalMethod;
   hotspots: Hotspots;
   timePatterns: TimePatterns;
   coverage: PatrolCoverage;
@@ -93,6 +99,10 @@ export interface PeriodSummary {
   previousWeeks: number[];
   /** Each window of the history, newest first: whether the exports cover it in full, and the days each kind lacks. */
   coverage: WindowCoverage[];
+  /** The report window and the baseline's windows before it, newest first; `complete`: the incident exports cover it in full. */
+  tallied: TalliedWindow[];
+  /** The same ISO weeks 52 weeks before the report window. */
+  lastYear: TalliedWindow;
 }
 
 /**
@@ -106,6 +116,9 @@ export interface Change {
   change: number | null;
   changePercent: number | null;
 }
+
+export type IncidentRow = NamedCount & Judged;
+export type AreaCategoryRow = AreaCategoryCount & Judged;
 
 export interface NamedCount extends Change {
   name: string;
@@ -122,12 +135,16 @@ export interface IncidentSummary {
   previousTotal: number | null;
   change: number | null;
   changePercent: number | null;
-  byArea: NamedCount[];
-  byCategory: NamedCount[];
+  /** The total per tallied window, newest first; null for a window not covered in full. */
+  history: (number | null)[];
+  lastYear: number | null;
+  baseline: BaselineSummary;
+  byArea: IncidentRow[];
+  byCategory: IncidentRow[];
   /** How many areas and categories had at least one incident in the window. */
   areasWithIncidents: number;
   categoriesWithIncidents: number;
-  byAreaCategory: AreaCategoryCount[];
+  byAreaCategory: AreaCategoryRow[];
   /** The same counts as byAreaCategory laid out as a table: rows in byArea order, columns in byCategory order. */
   matrix: {
     categories: string[];
@@ -177,7 +194,7 @@ export interface HotspotArea {
   core: boolean;
   /** Incidents per window of the history, newest first; null for a window the incident exports do not cover in full. */
   history: (number | null)[];
-  /** Only from windows the exports cover in full; null when the area is no hot-spot, or no class can be given (see `noClassReason`). */
+  /** Only from windows the exports cover in full, rising or falling only with a signal; null when the area is no hot-spot, or no class can be given (see `noClassReason`). */
   class: HotspotClass | null;
 }
 

@@ -67,6 +67,81 @@ export function dayLineSvg(days: readonly { date: string; count: number | null }
   return svg(width, height, parts, title);
 }
 
+export interface TrendWords {
+  title: string;
+  now: string;
+  lastYear: string;
+  mean: string;
+}
+
+export interface Trend {
+  /** Counts per window, newest first (index 0 = the report window); null where the exports do not cover the window. */
+  counts: readonly (number | null)[];
+  /** A label per window, newest first; written under every fourth window and the newest. */
+  labels: readonly string[];
+  /** The window of the same weeks last year among them, or -1. */
+  lastYear: number;
+  /** The baseline's mean, drawn as a dashed line; null without one. */
+  mean: number | null;
+}
+
+/**
+ * Counts per window over the last half-year or year, oldest left: a line broken
+ * where a window is not covered (marked –), the report window a filled square
+ * with its count, the same window last year a ring with its count, the baseline
+ * a dashed line. `small`: a sparkline for a row of page 1, with no axis labels.
+ */
+export function trendSvg(trend: Trend, words: TrendWords, small = false): string {
+  const n = trend.counts.length;
+  const width = small ? 190 : 650;
+  const height = small ? 34 : 112;
+  const pad = small ? { left: 4, right: 22, top: 6, bottom: 4 } : { left: 30, right: 40, top: 22, bottom: 24 };
+  const known = trend.counts.filter((c): c is number => c !== null);
+  const max = Math.max(1, ...known, trend.mean ?? 0);
+  const step = n > 1 ? (width - pad.left - pad.right) / (n - 1) : 0;
+  // Newest first in the model, newest right on the page.
+  const x = (i: number) => width - pad.right - i * step;
+  const y = (c: number) => pad.top + (1 - c / max) * (height - pad.top - pad.bottom);
+  const byX = [...trend.counts.keys()].reverse();
+  const parts: string[] = [];
+  if (!small) {
+    parts.push(
+      `<line x1="${pad.left}" y1="${y(0)}" x2="${width - pad.right}" y2="${y(0)}" stroke="#000" stroke-width="0.8"/>`,
+      `<text x="${pad.left - 4}" y="${y(max) + 3}" class="axis" text-anchor="end">${max}</text>`,
+      `<text x="${pad.left - 4}" y="${y(0) + 3}" class="axis" text-anchor="end">0</text>`,
+    );
+  }
+  if (trend.mean !== null) {
+    parts.push(`<line x1="${pad.left}" y1="${y(trend.mean).toFixed(1)}" x2="${width - pad.right}" y2="${y(trend.mean).toFixed(1)}" stroke="#777" stroke-width="0.8" stroke-dasharray="3 2"/>`);
+    if (!small) parts.push(`<text x="${width - pad.right + 3}" y="${(y(trend.mean) + 3).toFixed(1)}" class="axis">${escapeXml(words.mean)}</text>`);
+  }
+  const line = (run: number[]) => `<polyline fill="none" stroke="#000" stroke-width="${small ? 1.1 : 1.4}" points="${run.map((i) => `${x(i).toFixed(1)},${y(trend.counts[i]!).toFixed(1)}`).join(' ')}"/>`;
+  parts.push(...runs(byX.map((i) => ({ count: trend.counts[i]! }))).map((run) => line(run.map((j) => byX[j]!))));
+  byX.forEach((i) => {
+    const c = trend.counts[i]!;
+    if (c === null) {
+      if (!small) parts.push(`<text x="${x(i).toFixed(1)}" y="${(y(0) - 2).toFixed(1)}" class="cell" text-anchor="middle" fill="#777">–</text>`);
+    } else if (!small && i !== 0 && i !== trend.lastYear) parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(c).toFixed(1)}" r="1.6" fill="#000"/>`);
+    if (!small && (i % 4 === 0 || i === n - 1)) parts.push(`<text x="${x(i).toFixed(1)}" y="${height - 8}" class="axis" text-anchor="middle">${escapeXml(trend.labels[i] ?? '')}</text>`);
+  });
+  const lastYear = trend.lastYear >= 0 ? trend.counts[trend.lastYear] : null;
+  if (lastYear !== null && lastYear !== undefined) {
+    const [cx, cy] = [x(trend.lastYear), y(lastYear)];
+    parts.push(`<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${small ? 2.4 : 3.4}" fill="#fff" stroke="#000" stroke-width="1.2"/>`);
+    // Its label clear of the axis when last year is the oldest window, as with 26 fortnights.
+    const anchor = cx < pad.left + 30 ? 'start' : 'middle';
+    if (!small) parts.push(`<text x="${(anchor === 'start' ? cx - 3 : cx).toFixed(1)}" y="${(cy - 6).toFixed(1)}" class="cell" text-anchor="${anchor}">${escapeXml(words.lastYear)} ${lastYear}</text>`);
+  }
+  const now = trend.counts[0];
+  if (now !== null && now !== undefined) {
+    const s = small ? 2.4 : 3.4;
+    parts.push(`<rect x="${(x(0) - s).toFixed(1)}" y="${(y(now) - s).toFixed(1)}" width="${2 * s}" height="${2 * s}" fill="#000"/>`);
+    if (small) parts.push(`<text x="${(x(0) + s + 2).toFixed(1)}" y="${(y(now) + 3).toFixed(1)}" class="cell">${now}</text>`);
+    else parts.push(`<text x="${(x(0) + s).toFixed(1)}" y="${(y(now) - 6).toFixed(1)}" class="cell" text-anchor="end" font-weight="bold">${escapeXml(words.now)} ${now}</text>`);
+  }
+  return svg(width, height, parts, words.title);
+}
+
 /** The indexes of the days with a count, in runs of consecutive days. */
 function runs(days: readonly { count: number | null }[]): number[][] {
   const out: number[][] = [];

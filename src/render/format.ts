@@ -48,6 +48,7 @@ const WORDS = {
 export function formatsFor(language: Language) {
   const w = WORDS[language];
   const numberFormat = new Intl.NumberFormat(w.numbers, { maximumFractionDigits: 1 });
+  const probabilityFormat = new Intl.NumberFormat(w.numbers, { maximumSignificantDigits: 2 });
   const longDate = (ymd: string) => format(toDate(ymd), 'd MMMM yyyy', { locale: w.locale });
   const number = (n: number | null | undefined) => (given(n) ? numberFormat.format(n).replace('-', MINUS) : NOT_GIVEN);
   return {
@@ -78,6 +79,10 @@ export function formatsFor(language: Language) {
     percent(p: number | null | undefined): string {
       if (p === null || p === undefined || !Number.isFinite(p)) return '';
       return `${p > 0 ? '+' : p === 0 ? '±' : ''}${number(p)}\u00a0%`;
+    },
+    /** A p or q value to two significant digits: "= 0,031", "= 0,0042"; "< 0,001" below that. */
+    probability(p: number): string {
+      return p < 0.001 ? `< ${probabilityFormat.format(0.001)}` : `= ${probabilityFormat.format(p)}`;
     },
     /** ↑ rise, ↓ fall, = unchanged: shapes that read in black and white too, and glyphs the embedded typeface has. */
     arrow: (change: number | null | undefined) => (!given(change) ? '' : change > 0 ? '↑' : change < 0 ? '↓' : '='),

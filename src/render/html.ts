@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import MarkdownIt from 'markdown-it';
 import { TemplateError } from '../errors.js';
 import type { MapSummary, ReportModel } from '../model/report.js';
-import { dayLineSvg, heatmapSvg } from './charts.js';
+import { dayLineSvg, heatmapSvg, trendSvg, type Trend } from './charts.js';
 import { changeMapSvg, choroplethSvg, pointMapSvg, type MapWords } from './maps.js';
 import { fontFaceCss } from './fonts.js';
 import type { InputKind } from '../domain.js';
@@ -20,6 +20,7 @@ import { formatsFor, NOT_GIVEN } from './format.js';
 import { cutName, hasLongRun } from './long-names.js';
 import { withPolicy } from './page-policy.js';
 import { precompiled } from './precompiled.js';
+import { baselineState, DEFAULT_BASELINE_WINDOWS, falseDiscoveryRate, knownWindows, lastYearIndex, TREND_MIN_WINDOWS, minPercentBase, SHOWN_SIGNALS, showsPercent, signalOf, type Signal, type SignalsView } from './signals.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
 import { rowsLeft, shownRows } from './table-rows.js';
 import { text, type Language } from '../texts/index.js';
@@ -110,6 +111,8 @@ const notes = new MarkdownIt({ html: false, linkify: false, typographer: false }
 /** Headings in the notes sit under the section's own heading. */
 const underSection = (html: string) => html.replace(/<(\/?)h([1-4])>/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}>`);
 
+const root = (options: Handlebars.HelperOptions) => options.data.root as SignalsView;
+
 function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: string): void {
   const fmt = formatsFor(language);
   const mapWords = (title: string, legend: string): MapWords => ({
@@ -117,9 +120,7 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     legend: text(language, legend),
     none: text(language, 'maps.none'),
     rise: text(language, 'maps.rise'),
-    strongRise: text(language, 'maps.strongRise'),
     fall: text(language, 'maps.fall'),
-    strongFall: text(language, 'maps.strongFall'),
     same: text(language, 'maps.same'),
     metres: text(language, 'maps.metres'),
     kilometres: text(language, 'maps.kilometres'),
@@ -159,6 +160,73 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
       const strong = before !== undefined && change >= STRONG_RISE.count && (before === 0 || change / before >= STRONG_RISE.share);
       return strong ? 'rise strong' : 'rise';
     },
+    /** `{{percentOf changePercent previous count}}`: the percent, or on a base under signalMethod.minPercentBase the counts ("3 till 9") instead. */
+    percentOf: (p: number | null, base: number | null, count: unknown, options: Handlebars.HelperOptions) => {
+      if (showsPercent(root(options), base)) return fmt.percent(p);
+      // "3 till 9", not "3 → 9": the embedded typeface has no →, and a system font would creep into the PDF.
+      return typeof base === 'number' && typeof count === 'number' ? text(language, 'table.counts', { from: fmt.number(base), to: fmt.number(count) }) : '';
+    },
+    /** How many windows before the report window a baseline is made of, at most (signalMethod.baselineWindows, 26 by default). */
+    baselineWindows: (options: Handlebars.HelperOptions) => root(options).signalMethod?.baselineWindows ?? DEFAULT_BASELINE_WINDOWS,
+    /** The smallest base a percent is printed on (signalMethod.minPercentBase, 5 by default). */
+    minPercentBase: (options: Handlebars.HelperOptions) => minPercentBase(root(options)),
+    /** `{{#if (showsPercent base)}}`: whether a percent of this base is printed. */
+    showsPercent: (base: number | null, options: Handlebars.HelperOptions) => showsPercent(root(options), base),
+    /** `{{signalOf area category}}`: "rise", "fall" or "" for a series (null for a total over areas or categories). */
+    signalOf: (area: string | null, category: string | null, options: Handlebars.HelperOptions) => signalOf(root(options), area, category) ?? '',
+    /** ` signal rise` / ` signal fall` for a cell of a series with a signal, nothing otherwise. */
+    signalClass: (area: string | null, category: string | null, options: Handlebars.HelperOptions) => {
+      const direction = signalOf(root(options), area, category);
+      return direction ? ` signal ${direction}` : '';
+    },
+    /** The arrow before a matrix cell's count when its series has a signal (the cell is framed and coloured too). */
+    cellMark: (area: string | null, category: string | null, options: Handlebars.HelperOptions) => {
+      const direction = signalOf(root(options), area, category);
+      return direction === 'rise' ? '↑' : direction === 'fall' ? '↓' : '';
+    },
+    /** The mark of a signal: an arrow in a box, which reads in black and white too (the legend says what it means). */
+    signalMark: (direction: unknown) =>
+      direction === 'rise' || direction === 'fall'
+        ? new hbs.SafeString(`<span class="mark ${direction}" title="${text(language, `signals.${direction}`)}">${direction === 'rise' ? '↑' : '↓'}</span>`)
+        : '',
+    /** The signals page 1 names, and how many more there are. */
+    shownSignals: (options: Handlebars.HelperOptions) => (root(options).signals ?? []).slice(0, SHOWN_SIGNALS),
+    moreSignals: (options: Handlebars.HelperOptions) => Math.max(0, (root(options).signals ?? []).length - SHOWN_SIGNALS),
+    /** "Inre hamnen · brand", "brand (alla områden)", "Inre hamnen (alla kategorier)", "hela kommunen". */
+    seriesName: (signal: Signal) =>
+      signal.area !== null && signal.category !== null
+        ? `${signal.area} · ${signal.category}`
+        : signal.area !== null
+          ? text(language, 'signals.areaTotal', { area: signal.area })
+          : signal.category !== null
+            ? text(language, 'signals.categoryTotal', { category: signal.category })
+            : text(language, 'signals.total'),
+    /** A p or q value after its letter: `q {{probability q}}` is "q = 0,031" or "q < 0,001". */
+    probability: fmt.probability,
+    /** The share of the false discovery rate, as a percent: 0.1 → "10 %". */
+    rate: (options: Handlebars.HelperOptions) => fmt.percent(falseDiscoveryRate(root(options)) * 100).replace(/^\+/, ''),
+    /** The trend of the total (no argument) or of a signal's series, over the tallied windows; a sparkline when `small=true`. */
+    trendChart: (...args: unknown[]) => {
+      const options = args.pop() as Handlebars.HelperOptions;
+      const model = root(options);
+      const signal = args[0] as Signal | undefined;
+      const counts = signal ? signal.history : (model.incidents.history ?? []);
+      if (counts.length === 0) return '';
+      // A mean of fewer windows than a baseline needs was not tested against: not drawn.
+      const mean = signal ? (signal.against === 'baseline' ? signal.expected : null) : baselineState(model) === 'none' ? null : (model.incidents.baseline?.mean ?? null);
+      const trend: Trend = { counts, labels: (model.period.tallied ?? []).map((w) => fmt.shortDate(w.start)), lastYear: lastYearIndex(model), mean };
+      const words = { title: text(language, 'trend.title'), now: text(language, 'trend.now'), lastYear: text(language, 'trend.lastYear'), mean: text(language, 'trend.mean') };
+      return new hbs.SafeString(trendSvg(trend, words, options.hash.small === true));
+    },
+    /** `{{#if (eq (baselineState) "thin")}}`: how much baseline the tests had (see signals.ts). */
+    baselineState: (options: Handlebars.HelperOptions) => baselineState(root(options)),
+    /** The change from `base` to `count` in percent (base > 0; see showsPercent). */
+    percentChange: (count: number, base: number) => ((count - base) / base) * 100,
+    /** Whether the total's trend is drawn: only over at least TREND_MIN_WINDOWS known windows, else it is a line of a point or two. */
+    trendDrawn: (options: Handlebars.HelperOptions) => knownWindows(root(options)) >= TREND_MIN_WINDOWS,
+    trendKnown: (options: Handlebars.HelperOptions) => knownWindows(root(options)),
+    /** Where the same window last year is among the tallied windows: its index, or -1 beyond them. */
+    lastYearAt: (options: Handlebars.HelperOptions) => lastYearIndex(root(options)),
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: number, b: number) => a > b,
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */
@@ -166,7 +234,8 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     dayLine: (days: { date: string; count: number | null }[]) => new hbs.SafeString(dayLineSvg(days, text(language, 'time.perDay'))),
     /** Maps, like the charts: SVG drawn from the model's numbers and geometry, every name escaped. */
     choropleth: (map: MapSummary) => new hbs.SafeString(choroplethSvg(map, mapWords('maps.countTitle', 'maps.countLegend'))),
-    changeMap: (map: MapSummary) => new hbs.SafeString(changeMapSvg(map, mapWords('maps.changeTitle', 'maps.changeLegend'))),
+    changeMap: (map: MapSummary, options: Handlebars.HelperOptions) =>
+      new hbs.SafeString(changeMapSvg(map, mapWords('maps.changeTitle', 'maps.changeLegend'), (area) => signalOf(root(options), area, null))),
     pointMap: (map: MapSummary, category: string) => new hbs.SafeString(pointMapSvg(map, category, mapWords('maps.pointsTitle', 'maps.pointsTitle'))),
     /** The coordinator's notes: Markdown with raw HTML escaped and images left out, so nothing in them runs or loads. */
     markdown: (md: unknown) => new hbs.SafeString(typeof md === 'string' ? underSection(notes.render(md)) : ''),

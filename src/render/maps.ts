@@ -4,7 +4,7 @@
  * previous window, and a point map per serious category. d3-geo fits the planar
  * grid to the page and makes the paths; no script, tiles or requests. Shades
  * are ordered light to dark and the numbers are written in, so a map reads in
- * black and white too; rises are hatched as well as red.
+ * black and white too; rises beyond chance are hatched as well as red.
  */
 import { geoIdentity, geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
@@ -19,10 +19,9 @@ export interface MapWords {
   /** Legend heading, e.g. "Händelser under perioden". */
   legend: string;
   none: string;
+  /** The change map's legend: a rise or fall beyond chance, and ordinary movement. */
   rise: string;
-  strongRise: string;
   fall: string;
-  strongFall: string;
   same: string;
   metres: string;
   kilometres: string;
@@ -40,8 +39,8 @@ interface Frame {
 
 /** From light to dark: ordered by lightness, so that grey print keeps the order (after ColorBrewer's OrRd). */
 export const COUNT_SHADES = ['#f4f4f4', '#fdd49e', '#fc8d59', '#d7301f', '#7f0000'];
-const CHANGE_SHADES = { 'fall strong': '#2166ac', fall: '#92c5de', same: '#f4f4f4', rise: '#f4a582', 'rise strong': '#b2182b' } as const;
-type ChangeClass = keyof typeof CHANGE_SHADES;
+/** A rise or fall beyond chance, and ordinary movement (ColorBrewer's RdBu ends, and the lightest grey). */
+const CHANGE_SHADES = { fall: '#2166ac', ordinary: '#f4f4f4', rise: '#b2182b' } as const;
 
 const LEGEND_HEIGHT = 44;
 /** The longest name a map's label shows, in characters. */
@@ -90,13 +89,15 @@ export function choroplethSvg(map: MapSummary, words: MapWords, width = 680, max
   return svg(f.width, f.height + LEGEND_HEIGHT, parts, words.title);
 }
 
-export function changeClass(change: number, previous: number): ChangeClass {
-  if (change === 0) return 'same';
-  if (change > 0) return change >= 2 && (previous === 0 || change / previous >= 0.5) ? 'rise strong' : 'rise';
-  return -change >= 2 && -change / previous >= 1 / 3 ? 'fall strong' : 'fall';
-}
+/** Whether an area's count rose or fell beyond chance (the report's signals), or null. */
+export type AreaSignal = (area: string) => 'rise' | 'fall' | null;
 
-export function changeMapSvg(map: MapSummary, words: MapWords, width = 680, maxHeight = 330): string {
+/**
+ * The change against the previous window, written in each area; only an area whose count rose or
+ * fell beyond chance is coloured (red and hatched, or blue), as in the tables, so that ordinary
+ * movement is not read as a signal.
+ */
+export function changeMapSvg(map: MapSummary, words: MapWords, signalOf: AreaSignal = () => null, width = 680, maxHeight = 330): string {
   const f = frame(map, width, maxHeight);
   const parts = [
     // Rises hatched as well as red, so that a rise and a fall of the same shade of grey differ on paper.
@@ -105,9 +106,9 @@ export function changeMapSvg(map: MapSummary, words: MapWords, width = 680, maxH
   for (const feature of f.features) {
     const { area } = feature.properties;
     // No change is drawn where the windows are not compared (exports that do not cover them in full).
-    const cls = area.change === null ? undefined : changeClass(area.change, area.previous ?? 0);
+    const cls = area.change === null ? undefined : (signalOf(area.name) ?? 'ordinary');
     parts.push(areaPath(f, feature, cls ? CHANGE_SHADES[cls] : '#ffffff'));
-    if (cls?.startsWith('rise')) parts.push(`<path d="${f.path(feature)}" fill="url(#map-rise)" fill-rule="evenodd" stroke="none"/>`);
+    if (cls === 'rise') parts.push(`<path d="${f.path(feature)}" fill="url(#map-rise)" fill-rule="evenodd" stroke="none"/>`);
   }
   for (const feature of f.features) {
     const { area } = feature.properties;
@@ -117,11 +118,9 @@ export function changeMapSvg(map: MapSummary, words: MapWords, width = 680, maxH
   }
   parts.push(scaleBar(f, words));
   const legend: { fill: string; text: string; hatch?: boolean }[] = [
-    { fill: CHANGE_SHADES['rise strong'], text: words.strongRise, hatch: true },
     { fill: CHANGE_SHADES.rise, text: words.rise, hatch: true },
-    { fill: CHANGE_SHADES.same, text: words.same },
+    { fill: CHANGE_SHADES.ordinary, text: words.same },
     { fill: CHANGE_SHADES.fall, text: words.fall },
-    { fill: CHANGE_SHADES['fall strong'], text: words.strongFall },
   ];
   parts.push(legendRow(f, words.legend, legend));
   return svg(f.width, f.height + LEGEND_HEIGHT, parts, words.title);

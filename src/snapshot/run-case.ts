@@ -46,7 +46,7 @@ export async function renderCase(c: ReadableCase, printerFor: (config: Config) =
   // The case's own config, or one in its folder: a case renders the same wherever it is run from.
   const { config } = await loadConfig(spec.config === undefined ? undefined : resolve(dir, spec.config), dir, { parents: false });
   const printer = printerFor(config);
-  const period = reportPeriod(spec.from, spec.days ?? config.period.days, config.timezone, config.period.history);
+  const period = reportPeriod(spec.from, spec.days ?? config.period.days, config.timezone, config.period.history, config.signals.baselineWindows);
   const now = spec.now === undefined ? noonAfter(period.current.end, config.timezone) : new TimeReader(config.timezone).dateTime(spec.now);
   if (!now.ok) throw new InputError({ file: c.file }, `now: "${spec.now}" is not a date or date-time`);
   const inputs: InputSpec[] = [

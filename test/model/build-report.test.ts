@@ -101,10 +101,11 @@ describe('building the report model', () => {
     withRows(b).addIncident(f, 0, incident('2024-04-16 10:00', 'Solbacken', 'brand'));
     const m = b.build(meta);
     expect(m.incidents.byArea).toEqual([
-      { name: 'Centrum', count: 3, previous: 1, change: 2, changePercent: 200 },
-      { name: 'Solbacken', count: 1, previous: 0, change: 1, changePercent: null },
+      // The export covers the two windows only: a baseline of the previous window alone, no last year, no signal.
+      { name: 'Centrum', count: 3, previous: 1, change: 2, changePercent: 200, lastYear: null, baseline: { windows: 1, mean: 1, sd: null }, signal: null },
+      { name: 'Solbacken', count: 1, previous: 0, change: 1, changePercent: null, lastYear: null, baseline: { windows: 1, mean: 0, sd: null }, signal: null },
     ]);
-    expect(m.incidents.byAreaCategory).toContainEqual({ area: 'Solbacken', category: 'brand', count: 1, previous: 0, change: 1, changePercent: null });
+    expect(m.incidents.byAreaCategory).toContainEqual({ area: 'Solbacken', category: 'brand', count: 1, previous: 0, change: 1, changePercent: null, lastYear: null, baseline: { windows: 1, mean: 0, sd: null }, signal: null });
     expect(m.incidents.matrix.categories).toEqual(['stöld', 'brand']);
     expect(m.incidents.matrix.rows.map((r) => [r.area, r.cells.map((c) => c.count)])).toEqual([['Centrum', [3, 0]], ['Solbacken', [0, 1]]]);
     expect(m.incidents.matrix.total).toMatchObject({ count: 4, previous: 1 });
@@ -185,7 +186,11 @@ describe('building the report model', () => {
         { start: '2024-04-15', end: '2024-04-28', complete: true, missing: [] },
         { start: '2024-04-01', end: '2024-04-14', complete: true, missing: [] },
       ],
+      tallied: period.tallied.map(({ start, end }) => ({ start, end, complete: true })),
+      lastYear: { start: '2023-04-17', end: '2023-04-30', complete: true },
     });
+    expect(m.period.tallied).toHaveLength(27);
+    expect(m.period.tallied[26]).toEqual({ start: '2023-04-17', end: '2023-04-30', complete: true });
   });
 });
 

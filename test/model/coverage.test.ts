@@ -153,7 +153,10 @@ describe('counts of windows the exports do not cover', () => {
     const m = report([...daily('2024-10-01', '2024-11-29', 4), ...daily('2024-11-30', '2024-12-02', 5)]);
     expect(m.period.coverage[0]).toEqual({ start: '2024-11-30', end: '2024-12-13', complete: false, missing: [{ kind: 'incidents', from: '2024-12-03', to: '2024-12-13' }] });
     expect(m.incidents).toMatchObject({ total: 15, previousTotal: 56, change: null, changePercent: null });
-    expect(m.incidents.byArea).toEqual([{ name: 'Centrum', count: 15, previous: 56, change: null, changePercent: null }]);
+    expect(m.incidents.byArea).toEqual([{ name: 'Centrum', count: 15, previous: 56, change: null, changePercent: null, lastYear: null, baseline: { windows: 4, mean: 56, sd: 0 }, signal: null }]);
+    // A partial report window is tested against nothing: 15 against 56 is no fall.
+    expect(m.signals).toEqual([]);
+    expect(m.signalMethod.tested).toEqual({ total: 0, areas: 0, categories: 0, cells: 0 });
     expect(m.incidents.byAreaCategory[0]).toMatchObject({ change: null, changePercent: null });
     expect(m.incidents.matrix.total).toEqual({ count: 15, previous: 56, change: null, changePercent: null });
     expect(m.summary.risingAreas).toEqual([]);
@@ -200,8 +203,10 @@ describe('hot-spot classes', () => {
       ['Hamnen', [10, 0, null, null], 'new'],
     ]);
     expect(h).toMatchObject({ windows: 4, windowsWithData: 2, enoughHistory: false, noClassReason: null });
-    // Taken as covered, the same counts gave the false rise.
-    expect(hotspots(areas, [true, true, true, true]).areas[0]!.class).toBe('rising');
+    // Rising only with a rise beyond chance (the signals'), however large the ratio.
+    expect(hotspots(areas, [true, true, true, true]).areas[0]!.class).toBe('persistent');
+    expect(hotspots([{ ...areas[0]!, signal: 'rise' }, areas[1]!], [true, true, true, true]).areas[0]!.class).toBe('rising');
+    expect(hotspots([{ ...areas[0]!, signal: 'fall' }, areas[1]!], [true, true, true, true]).areas[0]!.class).toBe('falling');
   });
 
   it('skip a window in the middle that the exports do not cover', () => {

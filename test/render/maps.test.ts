@@ -3,14 +3,14 @@
  * written in, names escaped; no map section without a map in the config.
  */
 import { describe, expect, it } from 'vitest';
-import { changeClass, choroplethSvg, countClasses, pointMapSvg, type MapWords } from '../../src/render/maps.js';
+import { changeMapSvg, choroplethSvg, countClasses, pointMapSvg, type MapWords } from '../../src/render/maps.js';
 import type { MapSummary } from '../../src/model/report.js';
 import { renderHtml } from '../../src/render/html.js';
 import { collector } from '../support/collect.js';
 
 const words: MapWords = {
-  title: 'Karta', legend: 'Händelser', none: 'inga', rise: 'ökning', strongRise: 'kraftig ökning', fall: 'minskning', strongFall: 'kraftig minskning',
-  same: 'oförändrat', metres: 'm', kilometres: 'km', signed: (n) => (n > 0 ? `+${n}` : String(n)), number: String,
+  title: 'Karta', legend: 'Händelser', none: 'inga', rise: 'ökning utöver slumpen', fall: 'minskning utöver slumpen',
+  same: 'vanlig variation', metres: 'm', kilometres: 'km', signed: (n) => (n > 0 ? `+${n}` : String(n)), number: String,
 };
 const square = (e: number, n: number) => [[[e, n], [e + 1000, n], [e + 1000, n + 1000], [e, n + 1000], [e, n]]] as [number, number][][];
 const map: MapSummary = {
@@ -31,8 +31,17 @@ describe('maps as SVG', () => {
     expect(countClasses(2)).toEqual([{ from: 0, to: 0 }, { from: 1, to: 1 }, { from: 2, to: 2 }]);
   });
 
-  it('tells a strong rise and a strong fall from small ones, as the tables do', () => {
-    expect([changeClass(8, 4), changeClass(1, 4), changeClass(0, 3), changeClass(-1, 4), changeClass(-2, 2)]).toEqual(['rise strong', 'rise', 'same', 'fall', 'fall strong']);
+  it('colours only an area that rose or fell beyond chance on the change map, as the tables do', () => {
+    const fills = (svg: string) => [...svg.matchAll(/<path d="M[^"]*" fill="([^"]*)" fill-rule="evenodd" stroke="#333"/g)].map((m) => m[1]);
+    // +8 on 4 and −2 on 2 look large, but without a signal they are ordinary movement: the same light grey.
+    const plain = changeMapSvg(map, words);
+    expect(fills(plain)).toEqual(['#f4f4f4', '#f4f4f4']);
+    expect(plain).not.toContain('fill="url(#map-rise)" fill-rule');
+    const judged = changeMapSvg(map, words, (area) => (area === 'Hamnen <&>' ? 'rise' : null));
+    expect(fills(judged)).toEqual(['#b2182b', '#f4f4f4']);
+    expect(judged.match(/fill="url\(#map-rise\)" fill-rule/g)).toHaveLength(1);
+    expect(judged).toContain('>ökning utöver slumpen<');
+    expect(judged).toContain('>vanlig variation<');
   });
 
   it('writes each name and count on the map, escaped, with a legend, and no script', () => {

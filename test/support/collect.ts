@@ -14,10 +14,11 @@ export interface TestFile {
 
 export function collector() {
   const tmp = tempDir();
-  return async function collect(files: TestFile[], config: Partial<Config> = {}, options: MakeModelOptions = {}): Promise<MadeModel> {
+  /** `from`: the report window's first day. */
+  return async function collect(files: TestFile[], config: Partial<Config> = {}, options: MakeModelOptions = {}, from = '2024-04-15'): Promise<MadeModel> {
     const full = configSchema.parse(config);
     const inputs = files.map((f) => ({ file: tmp.write(f.name, f.content), kind: f.kind ?? ('incidents' as const), declared: f.declared }));
-    return makeModel(inputs, reportPeriod('2024-04-15', 14, full.timezone, full.period.history), full, options);
+    return makeModel(inputs, reportPeriod(from, 14, full.timezone, full.period.history, full.signals.baselineWindows), full, options);
   };
 }
 

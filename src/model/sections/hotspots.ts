@@ -1,26 +1,28 @@
 /**
  * Hot-spots: areas ranked by incidents with their cumulative share, and each
  * classed over the windows of the history as new, persistent, rising, falling
- * or former. The rules are in the README and the report's appendix.
+ * or former; rising and falling only with a signal (signals.ts), so that a
+ * hot-spot that "rises" has risen beyond chance. The rules are in the README
+ * and the report's appendix.
  */
 import { compareNames } from '../../text.js';
 import { isComplete } from '../coverage.js';
 import type { HotspotArea, HotspotClass, Hotspots, NoClassReason } from '../report.js';
 import type { IncidentCounts } from './incidents.js';
-import type { ReportEnd, Section, SectionSetup } from './section.js';
+import type { ReportEnd, Section, SectionSetup, SignalDirection } from './section.js';
+import type { SignalSection } from './signals.js';
 
 /** An area is hot in a window when it is among the few areas holding this share of the incidents… */
 export const CORE_SHARE = 0.8;
 /** …and had at least this many. */
 export const HOT_MINIMUM = 2;
-/** Now against the mean of the earlier windows: this much more is rising, this much less falling. */
-export const RISING = 1.5;
-export const FALLING = 1 / RISING;
 
 export interface AreaHistory {
   name: string;
   /** Counts per window, newest first. */
-  history: readonly number[];
+  history: ArrayLike<number>;
+  /** The area's signal, if it rose or fell beyond chance. */
+  signal?: SignalDirection | null;
 }
 
 /** Reads each area's counts over the history from the incident counts. */
@@ -28,10 +30,12 @@ export class HotspotSection implements Section<Hotspots> {
   constructor(
     private readonly setup: SectionSetup,
     private readonly counts: IncidentCounts,
+    private readonly signals: SignalSection,
   ) {}
 
   result(end: ReportEnd): Hotspots {
-    const areas = this.counts.areaHistories().map(([key, history]) => ({ name: this.setup.areas.display(key), history }));
+    const signals = this.signals.lookup(end);
+    const areas = this.counts.areaHistories().map(([key, history]) => ({ name: this.setup.areas.display(key), history, signal: signals.signalOf(key, null) }));
     const complete = this.setup.period.history.map((_, k) => isComplete(end.coverage, 'incidents', k));
     return hotspots(areas, complete);
   }
@@ -76,10 +80,8 @@ function classify(area: AreaHistory, hot: Map<number, Set<string>>, used: readon
   const hotBefore = earlier.filter((k) => hot.get(k)!.has(area.name)).length;
   if (!now) return hotBefore > 0 ? 'former' : null;
   if (hotBefore === 0) return 'new';
-  const mean = earlier.reduce((sum, k) => sum + (area.history[k] ?? 0), 0) / earlier.length;
-  const count = area.history[0]!;
-  if (count >= mean * RISING) return 'rising';
-  if (count <= mean * FALLING) return 'falling';
+  if (area.signal === 'rise') return 'rising';
+  if (area.signal === 'fall') return 'falling';
   return 'persistent';
 }
 /** The areas that together hold CORE_SHARE of window k's incidents, each with at least HOT_MINIMUM. */

@@ -22,6 +22,7 @@ import { NotableIncidents } from './notable.js';
 import { CoverageTally } from './patrol-coverage.js';
 import { PatrolCounts } from './patrols.js';
 import type { ReportEnd, Section, SectionSetup } from './section.js';
+import { SignalSection } from './signals.js';
 import { MergeSuggestions } from './suggestions.js';
 import { RisingSummary } from './summary.js';
 import { TimePatternTally } from './time-patterns.js';
@@ -29,12 +30,14 @@ import { TimePatternTally } from './time-patterns.js';
 export type { CountedRow, Section, SectionOptions } from './section.js';
 
 /** The parts of the model that sections give. */
-export type SectionKey = 'incidents' | 'patrols' | 'summary' | 'hotspots' | 'timePatterns' | 'coverage' | 'notable' | 'commitments' | 'suggestions' | 'map';
+export type SectionKey = 'incidents' | 'patrols' | 'summary' | 'signals' | 'signalMethod' | 'hotspots' | 'timePatterns' | 'coverage' | 'notable' | 'commitments' | 'suggestions' | 'map';
 export type Sections = { readonly [K in SectionKey]: Section<ReportModel[K]> };
 
 export function sections(setup: Omit<SectionSetup, 'clock'>): Sections {
   const all: SectionSetup = { ...setup, clock: new WindowClock(setup.period.current, setup.period.timeZone) };
-  const incidents = new IncidentCounts(all);
+  // The rows are marked with the signals judged on their own counts: asked for once every file is in.
+  const incidents: IncidentCounts = new IncidentCounts(all, (end) => signals.lookup(end));
+  const signals = new SignalSection(all, incidents);
   const patrols = new PatrolCounts(all);
   const notable = new NotableIncidents(all);
   const suggestions = new MergeSuggestions(all);
@@ -42,7 +45,9 @@ export function sections(setup: Omit<SectionSetup, 'clock'>): Sections {
     incidents,
     patrols,
     summary: new RisingSummary(incidents),
-    hotspots: new HotspotSection(all, incidents),
+    signals,
+    signalMethod: signals.method,
+    hotspots: new HotspotSection(all, incidents, signals),
     timePatterns: new TimePatternTally(all),
     coverage: new CoverageTally(all, incidents, patrols, suggestions),
     notable,
@@ -60,6 +65,8 @@ export const MODEL_ORDER = everyKey([
   'incidents',
   'patrols',
   'summary',
+  'signals',
+  'signalMethod',
   'hotspots',
   'timePatterns',
   'coverage',

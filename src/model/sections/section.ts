@@ -45,6 +45,8 @@ export interface SectionOptions {
   commitments?: readonly CommitmentTarget[];
   /** The municipality's areas, for the maps. */
   map?: AreaMap;
+  /** Which changes are signals (config `signals`); the baseline's windows are the period's `tallied`. */
+  signals?: { falseDiscoveryRate?: number; minPercentBase?: number };
 }
 
 /** What every section is made with. */
@@ -62,6 +64,21 @@ export interface SectionSetup {
 export interface ReportEnd {
   /** Each window of the history, newest first, and the days each kind's exports lack in it. */
   coverage: readonly WindowCoverage[];
+  /** Whether the incident exports cover each of the period's tallied windows in full, newest first, and last year's window. */
+  tallied: readonly boolean[];
+  lastYear: boolean;
+}
+
+/** Which way a series moved beyond chance, if it did. */
+export type SignalDirection = 'rise' | 'fall';
+
+/**
+ * The signals of a report by the keys of what they are about: `area` or
+ * `category` null for a total over it. Given by the signals section (signals.ts)
+ * to the sections that mark their rows with it.
+ */
+export interface SignalLookup {
+  signalOf(area: string | null, category: string | null): SignalDirection | null;
 }
 
 /** Whether the exports of a kind cover the report window and the comparison window in full: whether its counts compare. */
