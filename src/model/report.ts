@@ -249,9 +249,21 @@ export interface NotableIncident {
 }
 
 export interface Notable {
+  /** Notable incidents of the window: in a serious category, or flagged. */
   total: number;
+  /** How many of them `items` lists (the first in time). */
+  shown: number;
+  /** Incidents of the window in a serious category. */
+  serious: number;
+  /** Incidents flagged in the export and in no serious category. */
+  flagged: number;
   items: NotableIncident[];
+  /** The categories of the window taken as serious, as the data spells them, most incidents first. */
   categories: string[];
+  /** What serious means here: the names of the rules (the default table's, or the config's entries). */
+  rules: string[];
+  /** `default`, or `config` when the config's seriousCategories replaced the default. */
+  rulesFrom: 'default' | 'config';
 }
 
 export interface CommitmentProgress {
