@@ -201,8 +201,14 @@ export interface TimePatterns {
   /** `count` is null on a day no incident export covers. */
   byDay: { date: string; count: number | null }[];
   busiest: { weekday: number; hour: number; count: number }[];
-  /** Incidents with a date but no time: in byDay, not in the hours. */
+  /** Incidents with a date but no time and no from/to span: in byDay, not in the hours. */
   withoutTime: number;
+  /** Incidents spread over the hours of their from/to span (aoristic counting): their shares may be fractions. */
+  spread: number;
+  /** Incidents with a time of day and no span to spread over: counted in the hour they were reported. */
+  reportTimeOnly: number;
+  /** Incidents of the window whose from/to span could not be used, each counted at its report time instead. */
+  spanWarnings: RejectedRow[];
 }
 
 export interface CoverageGap {

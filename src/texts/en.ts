@@ -72,6 +72,9 @@ export const en: Record<keyof typeof sv, string> = {
   'time.title': 'Time and weekday',
   'time.heatmap': 'Incidents in the period by weekday and hour (darker = more).',
   'time.withoutTime': '{count} incidents without a time of day are not included.',
+  'time.spread': '{count} incidents with a from–to time are spread evenly over the hours they may have happened in (aoristic counting; the cells show shares, rounded).',
+  'time.reportTimeOnly': '{count} of {total} incidents had only a report time and count in that hour.',
+  'time.spanWarnings': 'Incidents whose from–to time could not be used: {count}; they count at their report time (see the warnings).',
   'time.perDay': 'Incidents per day.',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
   'time.perDayMissing': '– : no incident export covers the day.',

@@ -70,6 +70,9 @@ export const sv = {
   'time.title': 'Tid och veckodag',
   'time.heatmap': 'Händelser under perioden per veckodag och timme (mörkare = fler).',
   'time.withoutTime': '{count} händelser utan klockslag ingår inte.',
+  'time.spread': '{count} händelser med en tid från–till är utspridda lika över timmarna de kan ha skett (aoristisk räkning; rutorna visar andelar, avrundade).',
+  'time.reportTimeOnly': '{count} av {total} händelser hade bara en anmälningstid och räknas i den timmen.',
+  'time.spanWarnings': 'Händelser vars tid från–till inte gick att använda: {count}; de räknas vid anmälningstiden (se varningarna).',
   'time.perDay': 'Händelser per dag.',
   // Coverage (issue 15, part 1): windows the exports do not cover in full.
   'time.perDayMissing': '– : ingen händelseexport täcker dagen.',
