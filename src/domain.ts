@@ -19,6 +19,10 @@ export interface Incident {
   position?: [number, number];
   /** The export gave no area: it was found from the position on the map. */
   placed?: true;
+  /** When it happened, from the export's from/to columns: [start, end), end ≥ start; `at` stays the time it counts by. */
+  span?: [number, number];
+  /** Why the from/to columns could not be used (the incident then counts at `at` alone): a warning, not a rejection. */
+  spanProblem?: Rejection;
 }
 
 export interface PatrolRound {

@@ -16,6 +16,9 @@ export const INCIDENT_FIELDS = {
   source: ['källa', 'rapportör', 'inrapporterad av', 'rapporterad av', 'uppgiftslämnare', 'source', 'reporter', 'reported by'],
   address: ['adress', 'gatuadress', 'address', 'street address', 'street'],
   flag: ['särskild händelse', 'allvarlig', 'flagga', 'flaggad', 'prioritet', 'serious', 'flagged', 'priority'],
+  // When it happened, as a span: a break-in found in the morning happened between 22:00 and 06:00 (aoristic counting).
+  from: ['från', 'från tidpunkt', 'tidpunkt från', 'händelsetid från', 'händelsetidpunkt från', 'brottstid från', 'brottsdatum från', 'datum från', 'från datum', 'inträffade från', 'från kl', 'starttid', 'start', 'start time', 'from', 'occurred from', 'from time'],
+  to: ['till', 'till tidpunkt', 'tidpunkt till', 'händelsetid till', 'händelsetidpunkt till', 'brottstid till', 'brottsdatum till', 'datum till', 'till datum', 'inträffade till', 'till kl', 'sluttid', 'slut', 'end time', 'end', 'to', 'occurred to', 'to time'],
   // SWEREF 99 TM metres, as municipal GIS exports give them; X and Y are left out, as Swedish use has X for the northing.
   northing: ['nordkoordinat', 'nordlig koordinat', 'n-koordinat', 'koordinat n', 'sweref n', 'sweref 99 n', 'sweref99 n', 'northing', 'north'],
   easting: ['östkoordinat', 'ostkoordinat', 'östlig koordinat', 'e-koordinat', 'ö-koordinat', 'koordinat e', 'koordinat ö', 'sweref e', 'sweref 99 e', 'sweref99 e', 'easting', 'east'],

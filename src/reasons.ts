@@ -33,6 +33,9 @@ export const REASON_PARAMS = {
   'duration.tooLong': { value: 'text' },
   'duration.negative': { value: 'text' },
   'duration.invalid': { value: 'text' },
+  // A from/to span that cannot be used (issue 17, part 6): a warning, the incident counts at its report time.
+  'span.endBeforeStart': { value: 'text' },
+  'span.tooLong': { value: 'text', days: 'number' },
   'coordinates.half': { given: 'text', missing: 'text' },
   'coordinates.notMetres': { value: 'text' },
   'coordinates.notDegrees': { value: 'text' },

@@ -286,6 +286,10 @@ function reportProblems({ model, doubts, withheldSuggestions, columnGuesses }: P
   const more = model.rejected.length - SHOWN_REJECTIONS;
   const where = model.rejected.length > TABLE_ROWS ? `by validate and in --format json, the first ${TABLE_ROWS} in the report's appendix` : "in the report's appendix, by validate, and in --format json";
   if (more > 0) warn(`… and ${more} more rejected rows; all are listed ${where}`);
+  // A from/to span that cannot be used costs no row: it counts at its report time, and is said as a rejection is.
+  const spans = model.timePatterns.spanWarnings;
+  for (const r of spans.slice(0, SHOWN_REJECTIONS)) warn(`${formatPosition({ file: r.file, line: r.line, column: r.column ?? undefined })}: ${r.reason}`, { file: r.file });
+  if (spans.length > SHOWN_REJECTIONS) warn(`… and ${spans.length - SHOWN_REJECTIONS} more incidents whose from/to time could not be used; all are in --format json (timePatterns.spanWarnings)`);
   for (const { file, message } of doubts) warn(message, { file });
   for (const line of suggestionLines(model.suggestions, String)) warn(line);
   sayWithheld(withheldSuggestions, { warn });

@@ -121,8 +121,8 @@ export const configSchema = z
     dateOrder: z.enum(['dmy', 'mdy']).optional(),
     /** File name or path → encoding, for files whose encoding is not detected right. */
     encodings: z.record(z.string().min(1), z.string().refine(isKnownEncoding, { message: 'is not an encoding lagesbild knows (e.g. utf-8, windows-1252, utf-16le)' })).default({}),
-    /** Incidents in these categories are listed one by one in the report. */
-    seriousCategories: z.array(z.string().trim().min(1)).default(['hot', 'våld', 'brand']),
+    /** Incidents in these categories are listed one by one in the report; left out, the default rules (src/model/serious-categories.ts). */
+    seriousCategories: z.array(z.string().trim().min(1)).optional(),
     /** Medborgarlöften: promises with a yearly target, followed up against the activity log (--activities). */
     commitments: z.array(commitment).default([]),
     areaAliases: aliases.default({}),

@@ -4,6 +4,7 @@ import { areaAt, type MapArea } from '../geo/contains.js';
 import type { IncidentField } from './columns.js';
 import { incidentPosition } from './position.js';
 import { isRejection, type Deferred, type RowReader } from './row.js';
+import { incidentSpan } from './spans.js';
 import type { TimeReader } from './times.js';
 
 export const REQUIRED_INCIDENT_COLUMNS = [['datetime', 'date', 'time'], 'area', 'category'] as const;
@@ -29,6 +30,8 @@ export function toIncident(row: RowReader<IncidentField>, times: TimeReader, are
   }
   const category = row.get('category');
   if (!category) return row.reject('category', 'category.empty');
+  const spanned = incidentSpan(row, times, at, dateOnly);
+  if (spanned && 'deferred' in spanned) return spanned;
   return {
     at,
     area,
@@ -41,6 +44,8 @@ export function toIncident(row: RowReader<IncidentField>, times: TimeReader, are
     address: row.optional('address'),
     flagged: FLAGGED.test(row.get('flag')) || undefined,
     dateOnly: dateOnly || undefined,
+    span: spanned && 'span' in spanned ? spanned.span : undefined,
+    spanProblem: spanned && 'problem' in spanned ? spanned.problem : undefined,
   };
 }
 

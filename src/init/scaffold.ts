@@ -79,8 +79,10 @@ output:
 # This municipality's own template: its files replace the default's. Its regression tests are in tests/.
 template: template
 
-# Listed one by one, with their descriptions, in the report.
-seriousCategories: [hot, våld, brand]
+# Incidents in serious categories are listed one by one, with their descriptions, in the report. Left out,
+# serious is what police and municipal exports call so (misshandel, rån, skottlossning, explosion, hot,
+# våld, mord/dråp, våldtäkt, brand…, matched loosely; an automatic fire alarm is not). A list replaces that:
+# seriousCategories: [hot, våld, brand]
 
 # Spellings in the exports that mean the same place or category, e.g. "Inre hamn": "Inre hamnen".
 areaAliases: {}

@@ -218,8 +218,14 @@ export interface TimePatterns {
   /** `count` is null on a day no incident export covers. */
   byDay: { date: string; count: number | null }[];
   busiest: { weekday: number; hour: number; count: number }[];
-  /** Incidents with a date but no time: in byDay, not in the hours. */
+  /** Incidents with a date but no time and no from/to span: in byDay, not in the hours. */
   withoutTime: number;
+  /** Incidents spread over the hours of their from/to span (aoristic counting): their shares may be fractions. */
+  spread: number;
+  /** Incidents with a time of day and no span to spread over: counted in the hour they were reported. */
+  reportTimeOnly: number;
+  /** Incidents of the window whose from/to span could not be used, each counted at its report time instead. */
+  spanWarnings: RejectedRow[];
 }
 
 export interface CoverageGap {
@@ -266,9 +272,21 @@ export interface NotableIncident {
 }
 
 export interface Notable {
+  /** Notable incidents of the window: in a serious category, or flagged. */
   total: number;
+  /** How many of them `items` lists (the first in time). */
+  shown: number;
+  /** Incidents of the window in a serious category. */
+  serious: number;
+  /** Incidents flagged in the export and in no serious category. */
+  flagged: number;
   items: NotableIncident[];
+  /** The categories of the window taken as serious, as the data spells them, most incidents first. */
   categories: string[];
+  /** What serious means here: the names of the rules (the default table's, or the config's entries). */
+  rules: string[];
+  /** `default`, or `config` when the config's seriousCategories replaced the default. */
+  rulesFrom: 'default' | 'config';
 }
 
 export interface CommitmentProgress {

@@ -9,8 +9,12 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Weekday × hour: a grey scale from white (none) to near-black (the most), each count written in its cell. */
-export function heatmapSvg(grid: readonly (readonly number[])[], weekdays: readonly string[] = WEEKDAYS, title = 'Händelser per veckodag och timme'): string {
+/**
+ * Weekday × hour: a grey scale from white (none) to near-black (the most), each count written in its cell.
+ * Counts spread over a span are shares: `format` rounds them for the eye (one decimal), and a share that
+ * rounds to nothing is shaded but not written.
+ */
+export function heatmapSvg(grid: readonly (readonly number[])[], weekdays: readonly string[] = WEEKDAYS, title = 'Händelser per veckodag och timme', format: (n: number) => string = oneDecimal): string {
   const cell = { w: 26, h: 20 };
   const left = 34;
   const top = 16;
@@ -27,8 +31,9 @@ export function heatmapSvg(grid: readonly (readonly number[])[], weekdays: reado
       const level = count / max;
       const grey = Math.round(255 - level * 215);
       parts.push(`<rect x="${x}" y="${y}" width="${cell.w}" height="${cell.h}" fill="rgb(${grey},${grey},${grey})" stroke="#bbb" stroke-width="0.5"/>`);
-      if (count > 0) {
-        parts.push(`<text x="${x + cell.w / 2}" y="${y + cell.h / 2 + 3.5}" text-anchor="middle" class="cell" fill="${level > 0.55 ? '#fff' : '#000'}">${count}</text>`);
+      const label = format(count);
+      if (count > 0 && label !== '0') {
+        parts.push(`<text x="${x + cell.w / 2}" y="${y + cell.h / 2 + 3.5}" text-anchor="middle" class="cell" fill="${level > 0.55 ? '#fff' : '#000'}">${escapeXml(label)}</text>`);
       }
     });
   });
@@ -36,6 +41,8 @@ export function heatmapSvg(grid: readonly (readonly number[])[], weekdays: reado
   const height = top + 7 * cell.h + 2;
   return svg(width, height, parts, title);
 }
+
+const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
 
 /** Incidents per day of the window as a line with its points numbered; a day without a count (no export covers it) breaks the line and is marked –. */
 export function dayLineSvg(days: readonly { date: string; count: number | null }[], title = 'Händelser per dag'): string {

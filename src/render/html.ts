@@ -230,7 +230,7 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: number, b: number) => a > b,
     /** Charts are SVG the tool draws from numbers, escaped as it goes: safe to put in as markup. */
-    heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid, fmt.weekdaysShort, text(language, 'time.heatmap'))),
+    heatmap: (grid: number[][]) => new hbs.SafeString(heatmapSvg(grid, fmt.weekdaysShort, text(language, 'time.heatmap'), fmt.number)),
     dayLine: (days: { date: string; count: number | null }[]) => new hbs.SafeString(dayLineSvg(days, text(language, 'time.perDay'))),
     /** Maps, like the charts: SVG drawn from the model's numbers and geometry, every name escaped. */
     choropleth: (map: MapSummary) => new hbs.SafeString(choroplethSvg(map, mapWords('maps.countTitle', 'maps.countLegend'))),

@@ -37,6 +37,8 @@ export const REASON_TEXTS: Record<ReasonCode, Record<Language, string>> = {
   'time.invalid': { en: '"{value}" is not a time of day (expected e.g. 13:58)', sv: '"{value}" är inget klockslag (väntat t.ex. 13:58)' },
   'time.notReal': { en: '"{value}" is not a valid time of day', sv: '"{value}" är inget giltigt klockslag' },
   'start.empty': { en: 'start time is empty', sv: 'starttid saknas' },
+  'span.endBeforeStart': { en: 'end "{value}" is before the start; counted at its report time', sv: 'slutet "{value}" är före början; räknas vid anmälningstiden' },
+  'span.tooLong': { en: 'the span to "{value}" is longer than {days} days; counted at its report time', sv: 'tiden fram till "{value}" är längre än {days} dygn; räknas vid anmälningstiden' },
   'round.endBeforeStart': { en: 'end time "{value}" is before the start', sv: 'sluttiden "{value}" är före starttiden' },
   'round.overMidnight': {
     en: 'end time "{value}" is before the start time; as a round over midnight it would last {hours} h {minutes} min',

@@ -87,7 +87,7 @@ describe('an unknown key', () => {
 
   it('gets no guess when nothing is near, and the fields a column map may name', async () => {
     expect(await message('{"columns": {"incidents": {"omrade": "Plats"}}}')).toBe(
-      'c.json:1:28: unknown key "columns.incidents.omrade"; valid keys here: datetime, date, time, area, category, id, description, source, address, flag, northing, easting, latitude, longitude',
+      'c.json:1:28: unknown key "columns.incidents.omrade"; valid keys here: datetime, date, time, area, category, id, description, source, address, flag, from, to, northing, easting, latitude, longitude',
     );
     expect(await message('dateorder: dmy\n', 'c.yaml')).toMatch(/^c\.yaml:1:1: unknown key "dateorder"; did you mean "dateOrder"\?/);
   });

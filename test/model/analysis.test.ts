@@ -15,9 +15,10 @@ const TZ = 'Europe/Stockholm';
 const meta = { language: 'sv' as const, municipality: 'Testby kommun', recipient: null, marking: null, timeZone: TZ, generator: 'test' };
 
 /** The export is taken to cover the whole history (`from` its first day), as a few rows cannot show it. */
-function build(rows: (Incident | PatrolRound)[], history = 6, serious: string[] = ['hot', 'våld', 'brand'], from?: string) {
+/** `serious`: the config's list; null for the default rules. */
+function build(rows: (Incident | PatrolRound)[], history = 6, serious: string[] | null = ['hot', 'våld', 'brand'], from?: string) {
   const period = reportPeriod('2024-04-15', 14, TZ, history);
-  const b = new ReportBuilder(period, { seriousCategories: serious });
+  const b = new ReportBuilder(period, { seriousCategories: serious ?? undefined });
   const tally = new FileTally(period);
   const incidents = b.addFile('i.csv', 'incidents', { from: from ?? period.history[period.history.length - 1]!.start, to: period.current.end });
   rows.forEach((r, i) => ('at' in r ? tally.incident(i + 2, r) : tally.patrol(i + 2, r)));
@@ -142,12 +143,42 @@ describe('notable incidents', () => {
     ]);
     expect(m.notable).toEqual({
       total: 2,
-      categories: ['hot', 'våld', 'Brand'], // as the data spells them
+      shown: 2,
+      serious: 1,
+      flagged: 1,
+      categories: ['Brand'], // as the data spells them, and only those of the window
+      rules: ['hot', 'våld', 'brand'],
+      rulesFrom: 'config',
       items: [
         { date: '2024-04-16', time: '14:00', area: 'Centrum', category: 'stöld', description: null, reason: 'flagged' },
         { date: '2024-04-20', time: '01:05', area: 'Skolan', category: 'Brand', description: 'Brand i papperskorg', reason: 'serious category' },
       ],
     });
+  });
+});
+
+describe('serious incidents by default', () => {
+  it('lists what exports call serious, says which categories it took, and how many of how many it shows', () => {
+    const rows: Incident[] = [
+      ...many(30, 'Centrum', 0, 'Misshandel, grov'),
+      ...many(20, 'Hamnen', 0, 'Rån mot person'),
+      ...many(24, 'Skolan', 0, 'Brand i byggnad'),
+      ...many(9, 'Skolan', 0, 'Brandlarm, obefogat'),
+      ...many(5, 'Centrum', 0, 'Hotell'),
+      ...many(3, 'Centrum', 1, 'Skottlossning'), // the window before: not listed
+    ];
+    const m = build(rows, 6, null);
+    expect(m.notable).toMatchObject({
+      total: 74,
+      shown: 40,
+      serious: 74,
+      flagged: 0,
+      categories: ['Misshandel, grov', 'Brand i byggnad', 'Rån mot person'],
+      rulesFrom: 'default',
+    });
+    expect(m.notable.rules).toEqual(expect.arrayContaining(['misshandel', 'rån', 'skottlossning', 'explosion', 'hot', 'våld', 'mord/dråp', 'våldtäkt', 'brand']));
+    expect(m.notable.items).toHaveLength(40);
+    expect(m.notable.items.map((i) => i.date)).toEqual([...m.notable.items.map((i) => i.date)].sort());
   });
 });
 

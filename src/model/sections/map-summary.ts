@@ -42,7 +42,7 @@ export class MapSection implements Section<MapSummary | null> {
       areas,
       counts: (key) => change(counts.inArea(key, CURRENT), counts.inArea(key, PREVIOUS), covered),
       ranked: counts.rankedAreas(end),
-      categories: [...notable.serious].map((k) => ({ name: categories.display(k), count: counts.inCategory(k, CURRENT) })),
+      categories: notable.takenCategories().map((c) => ({ name: categories.display(c.key), count: c.count })),
       points: notable
         .all()
         .filter((n) => n.reason === 'serious category' && n.position)

@@ -1,11 +1,15 @@
 /**
  * The notable incidents of the current window, one by one: those in a serious
- * category (the config's `seriousCategories`) and those an export flagged; in
- * time order, the first few shown, all of them counted.
+ * category and those an export flagged; in time order, the first few shown,
+ * all of them counted. Serious are the categories the rules take
+ * (serious-categories.ts): the default table, or the config's
+ * `seriousCategories` in its place.
  */
 import { TZDate } from '@date-fns/tz';
+import { compareNames } from '../../text.js';
 import { localDate } from '../../period.js';
 import type { Notable } from '../report.js';
+import { configuredMatcher, defaultMatcher, type SeriousMatcher } from '../serious-categories.js';
 import { isCurrent } from '../windows.js';
 import type { CountedRow, Section, SectionSetup } from './section.js';
 
@@ -25,18 +29,29 @@ export interface NotableRow {
 }
 
 export class NotableIncidents implements Section<Notable> {
-  /** Keys of the serious categories, in the config's order. */
-  readonly serious: ReadonlySet<string>;
+  readonly matcher: SeriousMatcher;
+  private readonly fromConfig: boolean;
   private readonly rows: NotableRow[] = [];
+  /** Serious category key → its incidents in the window. */
+  private readonly taken = new Map<string, number>();
 
   constructor(private readonly setup: SectionSetup) {
-    this.serious = new Set((setup.options.seriousCategories ?? []).map((c) => setup.categories.keyOf(c)));
+    const listed = setup.options.seriousCategories;
+    this.fromConfig = listed !== undefined;
+    this.matcher = listed === undefined ? defaultMatcher() : configuredMatcher(listed, (c) => setup.categories.keyOf(c));
+  }
+
+  /** Whether a category (by key) is serious. */
+  isSerious(category: string): boolean {
+    return this.matcher.ruleOf(category) !== undefined;
   }
 
   add(row: CountedRow): void {
     if (row.kind !== 'incident' || !isCurrent(row.window)) return;
     const { incident, area, category } = row;
-    const reason = this.serious.has(category) ? 'serious category' : incident.flagged ? 'flagged' : undefined;
+    const serious = this.isSerious(category);
+    if (serious) this.taken.set(category, (this.taken.get(category) ?? 0) + 1);
+    const reason = serious ? 'serious category' : incident.flagged ? 'flagged' : undefined;
     if (reason) this.rows.push({ at: incident.at, dateOnly: incident.dateOnly === true, area, category, description: incident.description, reason, position: incident.position });
   }
 
@@ -45,13 +60,26 @@ export class NotableIncidents implements Section<Notable> {
     return this.rows;
   }
 
+  /** The serious categories of the window (keys), most incidents first, then by name. */
+  takenCategories(): { key: string; count: number }[] {
+    const { categories } = this.setup;
+    return [...this.taken].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || compareNames(categories.display(a.key), categories.display(b.key)));
+  }
+
   result(): Notable {
     const { areas, categories, period } = this.setup;
     const sorted = [...this.rows].sort((a, b) => a.at - b.at);
+    const items = sorted.slice(0, SHOWN_NOTABLE);
+    const serious = sorted.filter((n) => n.reason === 'serious category').length;
     return {
       total: sorted.length,
-      categories: [...this.serious].map((k) => categories.display(k)),
-      items: sorted.slice(0, SHOWN_NOTABLE).map((n) => {
+      shown: items.length,
+      serious,
+      flagged: sorted.length - serious,
+      categories: this.takenCategories().map((c) => categories.display(c.key)),
+      rules: this.matcher.rules.map((r) => r.name),
+      rulesFrom: this.fromConfig ? 'config' : 'default',
+      items: items.map((n) => {
         const local = new TZDate(n.at, period.timeZone);
         const pad = (x: number) => String(x).padStart(2, '0');
         const description = n.description === undefined ? null : n.description.length > DESCRIPTION_LENGTH ? `${n.description.slice(0, DESCRIPTION_LENGTH - 1)}…` : n.description;
