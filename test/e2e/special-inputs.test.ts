@@ -100,7 +100,9 @@ describe('an input read from a pipe', () => {
     const r = await shell(lagesbild(`${JSON_ARGS.join(' ')} -i ${pipe}`));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error: ${pipe}: no process is writing to it (waited 1 s); start the program that writes the export first\n`);
-    expect(r.ms - startup).toBeLessThan(2500);
+    // The wait itself is measured in test/collect/input-files.test.ts; here, under a loaded test run, that it ends.
+    expect(r.ms - startup).toBeGreaterThanOrEqual(1000);
+    expect(r.ms - startup).toBeLessThan(6000);
     expect(statSync(pipe).isFIFO()).toBe(true);
   });
 
@@ -140,7 +142,7 @@ describe('an input that is no file', () => {
     const r = await shell(lagesbild(`${JSON_ARGS.join(' ')} -i ${FIXTURE} -p /dev/zero`));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: /dev/zero: is not a regular file but a character device; an export is read from a file, a named pipe or standard input (-)\n');
-    expect(r.ms - startup).toBeLessThan(1000);
+    expect(r.ms - startup).toBeLessThan(4000);
   });
 
   it('refuses standard input that is a device (cron gives /dev/null), and names it so', async () => {
