@@ -136,6 +136,14 @@ describe('an input read from a pipe', () => {
   });
 });
 
+describe('a pipe with nowhere to keep its copy', () => {
+  it('is exit 2, naming the folder and what chooses it', async () => {
+    const r = await shell(`cat ${FIXTURE} | ${lagesbild(`${JSON_ARGS.join(' ')} -i -`)}`, { TMPDIR: join(tmp.dir, 'no-such-folder') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: standard input: cannot keep a copy of what it carries in ${join(tmp.dir, 'no-such-folder')}: no such file (TMPDIR chooses the folder)\n`);
+  });
+});
+
 describe('an input that is no file', () => {
   it('refuses a character device at once, exit 2, instead of reading /dev/zero for ever', async () => {
     const startup = (await shell(lagesbild('--version'))).ms;
