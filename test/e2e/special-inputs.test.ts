@@ -159,6 +159,21 @@ describe('an input that is no file', () => {
     expect(r.stderr).toContain('error: standard input: is not a regular file but a character device; pipe an export into it (… | lagesbild … --incidents -)\n');
   });
 
+  // `script` (util-linux) gives the run a terminal as standard input, as a user typing the command without a pipe has.
+  const hasScript = (() => {
+    try {
+      execFileSync('script', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!hasScript)('refuses standard input that is a terminal at once, saying to pipe an export into it', async () => {
+    const r = await shell(`script -eqc ${JSON.stringify(lagesbild(`${JSON_ARGS.join(' ')} -i -`))} /dev/null`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('standard input: is not a regular file but a terminal; pipe an export into it (… | lagesbild … --incidents -)');
+  });
+
   it('refuses a socket, exit 2', async () => {
     const socket = join(tmp.dir, 'in.sock');
     execFileSync('python3', ['-c', `import socket; socket.socket(socket.AF_UNIX).bind(${JSON.stringify(socket)})`]);
