@@ -81,6 +81,20 @@ describe('an input read from a pipe', () => {
     expect(runs.stdin.stderr).toContain('warning: standard input:19:2: Datum: "2024-04-3x" is not a date');
   });
 
+  it('is read once for every report of a batch', async () => {
+    const dir = join(tmp.dir, 'batch');
+    execFileSync('mkdir', [dir]);
+    const config = tmp.write('batch.config.json', JSON.stringify({ reports: [{ name: 'norr' }, { name: 'syd' }] }));
+    const r = await shell(`cat ${FIXTURE} | ${lagesbild(`generate --config ${config} --from 2024-04-15 --format json -q --output-dir ${dir} -i -`)}`);
+    expect(r.code).toBe(0);
+    const fromFile = model((await runCli([...JSON_ARGS, '-i', FIXTURE])).stdout);
+    for (const name of ['norr', 'syd']) {
+      const report = model(readFileSync(join(dir, `lagesbild-${name}-2024-v16-v17.json`), 'utf8'));
+      expect(report.incidents).toEqual(fromFile.incidents);
+      expect(report.inputs).toEqual(fromFile.inputs);
+    }
+  });
+
   it('is checked by validate as generate reads it', async () => {
     const r = await shell(`cat ${FIXTURE} | ${lagesbild('validate --from 2024-04-15 --format json -i -')}`);
     expect(r.code).toBe(1); // the fixture's rejected rows
