@@ -9,6 +9,8 @@ import { closeSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assertUnchanged, STDIN, openInput, shownName, type InputFile } from '../ingest/input-file.js';
+import { InputError } from '../errors.js';
+import { describeFsError } from '../fs-errors.js';
 import { copyPipe } from './pipe-copy.js';
 
 export interface InputFilesOptions {
@@ -60,24 +62,30 @@ export class InputFiles {
     this.folder = undefined;
   }
 
-  private copyOf(key: string, pipe: Parameters<typeof copyPipe>[0], file: string): Promise<string> {
+  private copyOf(key: string, pipe: number, file: string): Promise<string> {
+    const n = this.copies.size;
     const copy = (async () => {
-      const to = join(this.privateFolder(), `input-${this.copies.size}`);
       try {
+        const to = join(this.privateFolder(file), `input-${n}`);
         await copyPipe(pipe, file, to);
+        return to;
       } finally {
         closeSync(pipe);
       }
-      return to;
     })();
     this.copies.set(key, copy);
     return copy;
   }
 
-  private privateFolder(): string {
+  private privateFolder(file: string): string {
     if (this.folder) return this.folder;
-    // mkdtemp makes the folder 0700; the copies in it are 0600.
-    this.folder = mkdtempSync(join(this.options.under ?? tmpdir(), 'lagesbild-input-'));
+    const under = this.options.under ?? tmpdir();
+    try {
+      // mkdtemp makes the folder 0700; the copies in it are 0600.
+      this.folder = mkdtempSync(join(under, 'lagesbild-input-'));
+    } catch (error) {
+      throw new InputError({ file }, `cannot keep a copy of what it carries in ${under}: ${describeFsError(error)} (TMPDIR chooses the folder)`, { cause: error });
+    }
     const folder = this.folder;
     this.release = this.options.onStop?.(() => rmSync(folder, { recursive: true, force: true }));
     return folder;

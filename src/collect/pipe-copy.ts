@@ -23,7 +23,10 @@ const readPipe = promisify(read);
  * Before any writer has been seen, the end of file is only the absence of one.
  */
 export async function copyPipe(pipe: number, file: string, to: string, noWriterMs = NO_WRITER_MS): Promise<void> {
-  const out = await open(to, 'wx', 0o600);
+  const cannotKeep = (error: unknown) => new InputError({ file }, `cannot keep a copy of what it carries in ${to}: ${describeFsError(error)}`, { cause: error });
+  const out = await open(to, 'wx', 0o600).catch((error: unknown) => {
+    throw cannotKeep(error);
+  });
   const buffer = Buffer.alloc(CHUNK);
   const started = Date.now();
   let heard = false;
@@ -43,7 +46,7 @@ export async function copyPipe(pipe: number, file: string, to: string, noWriterM
         heard = true;
         idle = 0;
         await out.write(buffer, 0, n).catch((error: unknown) => {
-          throw new InputError({ file }, `cannot keep a copy of what it carries in ${to}: ${describeFsError(error)}`, { cause: error });
+          throw cannotKeep(error);
         });
       } else if (heard) {
         return;

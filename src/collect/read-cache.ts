@@ -4,6 +4,7 @@
  * its path, size and modification time are, and it is read the same way (kind,
  * options, period). What is kept is handed out as it is, to be read only: the
  * model made from it is a copy (the masked one), never the tallies themselves.
+ * A kept shape's descriptor is closed with its report: what is kept is never read from again.
  */
 import { fstatSync } from 'node:fs';
 import { resolve } from 'node:path';
