@@ -159,6 +159,8 @@ class Run {
     const made = this.models.make(job.inputs, period, job.config, { encoding: options.encoding, language, notes: job.notes, redact: options.redact, onProgress, keepReads: this.batch });
     const { model, doubts, withheldSuggestions, columnGuesses } = await made.finally(progress.done);
     log.debug(`${ofJob(job)}model made`);
+    // A single report needs the thread no more: what it holds is let go of before the print.
+    if (!this.batch) void this.models.close();
     // Refused in its turn (finish), so that what is said of it comes after the report before it.
     const refused = refusal(model, options.strict === true, job.config.refuseIncomplete);
     if (refused) return { started, model, doubts, withheldSuggestions, columnGuesses, template: undefined, doc: undefined, refused };
