@@ -131,8 +131,15 @@ describe('an export cut short', () => {
           const full = wholeHistory.get(area.name)!;
           expect(area.history).toEqual(full.map((count, k) => (complete[k] ? count : null)));
         }
-        // A class, where given, is the one the whole exports' counts give over the windows still covered.
-        const expectedClasses = hotspots([...wholeHistory].map(([name, history]) => ({ name, history })), complete);
+        // The signals' windows: a count where covered in full, the whole exports' count; else null. Nothing is tested on a partial report window.
+        const tallied = cut.period.tallied.map((w) => w.complete);
+        expect(cut.incidents.history).toEqual(whole.incidents.history.map((count, k) => (tallied[k] ? count : null)));
+        for (const s of cut.signals) expect(s.history).toEqual(s.history.map((count, k) => (tallied[k] ? count : null)));
+        if (!tallied[0]) expect(cut.signals).toEqual([]);
+        // A class, where given, is the one the whole exports' counts give over the windows still covered,
+        // rising or falling with the area's signal (judged on the cut report's covered windows, as above).
+        const signalOf = new Map(cut.signals.filter((s) => s.area !== null && s.category === null).map((s) => [s.area!, s.direction]));
+        const expectedClasses = hotspots([...wholeHistory].map(([name, history]) => ({ name, history, signal: signalOf.get(name) ?? null })), complete);
         const classOf = new Map(expectedClasses.areas.map((a) => [a.name, a.class]));
         for (const area of cut.hotspots.areas) expect([area.name, area.class]).toEqual([area.name, classOf.get(area.name) ?? null]);
         expect(cut.hotspots.noClassReason).toBe(expectedClasses.noClassReason);
