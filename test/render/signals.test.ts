@@ -113,6 +113,9 @@ describe('the report leads with its signals', () => {
     const none = (await renderHtml(await reportWith([previous], { windowsKnown: 1 }))).html;
     expect(none).toContain('Ingen baslinje: underlaget täcker för få perioder före denna (1; minst 4 behövs)');
     expect(none).toContain('<strong>Inre hamnen · brand</strong>: 11 mot 2 förra perioden<br><span class="detail">ingen baslinje (för få perioder) · samma period i fjol 1');
+    const nothing = (await renderHtml(await reportWith([], { windowsKnown: 0, tested: { total: 0, areas: 0, categories: 0, cells: 0 } }))).html;
+    expect(nothing).toContain('Ingen prövning: underlaget täcker ingen tidigare period helt.');
+    expect(nothing).not.toMatch(/Ingen baslinje|Inga förändringar utöver slumpen/);
   });
 
   it('prints no percent on a base of 3, and the counts instead', async () => {
