@@ -55,7 +55,7 @@ describe('a table of more rows than it lists', () => {
     const table = areaTable((await renderHtml(model)).html);
     expect(table.match(/<tr>/g)).toHaveLength(2 + TABLE_ROWS); // the header's, each area's and the total's
     // The 30 smallest: 1 + 2 + … + 30 incidents in the window, one each before.
-    expect(table).toContain('<tr class="rest"><td>Övriga områden (30)</td><td class="num">465</td><td class="num prev">30</td><td class="num">+435</td>');
+    expect(table).toContain('<tr class="rest"><td><em>Övriga områden (30)</em></td><td class="num">465</td><td class="num prev">30</td><td class="num">+435</td>');
     expect(model.incidents.byArea.slice(TABLE_ROWS).reduce((n, a) => n + a.count, 0)).toBe(465);
   });
 
