@@ -36,7 +36,7 @@ export interface ModelThreadOptions extends Omit<MakeModelOptions, 'cache' | 'fi
 export class ModelThread {
   private worker: Worker | undefined;
   private next = 0;
-  private readonly pending = new Map<number, { resolve: (m: MadeModel) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void }>();
+  private readonly pending = new Map<number, { resolve: (m: MadeModel) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void; made?: MadeModel }>();
   private folder: string | undefined;
   private release: (() => void) | undefined;
 
@@ -96,10 +96,24 @@ export class ModelThread {
     const asked = this.pending.get(reply.id);
     if (!asked) return;
     if (reply.type === 'progress') return asked.onProgress?.(reply.done, reply.total);
+    if (reply.type === 'made') {
+      const unusable = reply.made.unusable.map((u) => ({ ...u, error: receivedError(u.error) as InputError }));
+      asked.made = { ...reply.made, unusable };
+      return;
+    }
+    if (reply.type === 'rows') {
+      // A long list's rows, slice by slice, into its place in the model, in their order.
+      const [key, inner] = reply.path as [string, string | undefined];
+      const model = asked.made!.model as unknown as Record<string, Record<string, unknown[]> | unknown[]>;
+      const list = (inner === undefined ? model[key] : (model[key] as Record<string, unknown[]>)[inner]) as unknown[];
+      for (const row of reply.rows) list.push(row);
+      // The next slice once timers and signals have had their turn.
+      setImmediate(() => this.worker?.postMessage({ next: reply.id }));
+      return;
+    }
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker?.unref();
     if (reply.type === 'failed') return asked.reject(receivedError(reply.error));
-    const unusable = reply.made.unusable.map((u) => ({ ...u, error: receivedError(u.error) as InputError }));
-    asked.resolve({ ...reply.made, unusable });
+    asked.resolve(asked.made!);
   }
 }
