@@ -18,6 +18,8 @@ export interface InputFilesOptions {
   onStop?: (remove: () => void) => () => void;
   /** Where the private folder is made (default: the system's temporary folder). */
   under?: string;
+  /** Told of the private folder when it is made: on the model's thread, so that the command's thread can remove it on a signal. */
+  onFolder?: (folder: string) => void;
 }
 
 export class InputFiles {
@@ -87,6 +89,7 @@ export class InputFiles {
       throw new InputError({ file }, `cannot keep a copy of what it carries in ${under}: ${describeFsError(error)} (TMPDIR chooses the folder)`, { cause: error });
     }
     const folder = this.folder;
+    this.options.onFolder?.(folder);
     this.release = this.options.onStop?.(() => rmSync(folder, { recursive: true, force: true }));
     return folder;
   }

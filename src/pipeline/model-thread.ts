@@ -7,9 +7,7 @@
  * every few milliseconds, keeps that code as it is and any later part of it
  * covered too. The model that comes back is a copy of the one made there.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { InputSpec } from '../collect/index.js';
 import type { Config } from '../config/schema.js';
@@ -37,8 +35,8 @@ export class ModelThread {
   private worker: Worker | undefined;
   private next = 0;
   private readonly pending = new Map<number, { resolve: (m: MadeModel) => void; reject: (e: unknown) => void; onProgress?: (done: number, total: number) => void; made?: MadeModel }>();
-  private folder: string | undefined;
-  private release: (() => void) | undefined;
+  /** The folders the thread keeps pipes' copies in, each with what stops its removal on a signal. */
+  private readonly folders = new Map<string, (() => void) | undefined>();
 
   constructor(private readonly setup: ModelThreadSetup = {}) {}
 
@@ -50,7 +48,7 @@ export class ModelThread {
       this.pending.set(id, { resolve, reject, onProgress });
       // Held while it works, so that the run waits for it; let go when idle, so that it never keeps the run alive.
       worker.ref();
-      worker.postMessage({ id, inputs, period, config, options: { ...rest, pipesUnder: this.privateFolder() } } satisfies ModelRequest);
+      worker.postMessage({ id, inputs, period, config, options: rest } satisfies ModelRequest);
     });
   }
 
@@ -58,22 +56,12 @@ export class ModelThread {
     const worker = this.worker;
     this.worker = undefined;
     await worker?.terminate();
-    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
-    this.release?.();
-    this.folder = undefined;
-  }
-
-  /**
-   * Where the thread copies a pipe it reads (standard input, <(…)): made and
-   * removed here, on the command's thread, so that a signal, which ends the
-   * thread unasked, removes the copies too. mkdtemp makes it 0700.
-   */
-  private privateFolder(): string {
-    if (this.folder) return this.folder;
-    const folder = mkdtempSync(join(tmpdir(), 'lagesbild-run-'));
-    this.folder = folder;
-    this.release = this.setup.onStop?.(() => rmSync(folder, { recursive: true, force: true }));
-    return folder;
+    // The thread removes its copies when it ends a run; one a signal or a crash ended has not.
+    for (const [folder, release] of this.folders) {
+      rmSync(folder, { recursive: true, force: true });
+      release?.();
+    }
+    this.folders.clear();
   }
 
   private started(): Worker {
@@ -93,6 +81,11 @@ export class ModelThread {
   }
 
   private answer(reply: ModelReply): void {
+    if (reply.type === 'folder') {
+      const { folder } = reply;
+      if (!this.folders.has(folder)) this.folders.set(folder, this.setup.onStop?.(() => rmSync(folder, { recursive: true, force: true })));
+      return;
+    }
     const asked = this.pending.get(reply.id);
     if (!asked) return;
     if (reply.type === 'progress') return asked.onProgress?.(reply.done, reply.total);

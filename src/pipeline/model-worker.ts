@@ -17,7 +17,7 @@ export interface ModelRequest {
   period: ReportPeriod;
   config: Config;
   /** As makeModel takes them, but for the progress (sent as messages) and the cache (kept here when `keepReads`). */
-  options: Omit<MakeModelOptions, 'onProgress' | 'cache' | 'files'> & { keepReads?: boolean; pipesUnder: string };
+  options: Omit<MakeModelOptions, 'onProgress' | 'cache' | 'files'> & { keepReads?: boolean };
 }
 
 export type ModelReply =
@@ -26,6 +26,8 @@ export type ModelReply =
   | { id: number; type: 'made'; made: Omit<MadeModel, 'unusable'> & { unusable: (Omit<MadeModel['unusable'][number], 'error'> & { error: SentError })[] } }
   | { id: number; type: 'rows'; path: string[]; rows: unknown[] }
   | { id: number; type: 'end' }
+  /** A pipe's copy is kept in this folder: removed by the command's thread if a signal ends this one. */
+  | { id: number; type: 'folder'; folder: string }
   | { id: number; type: 'failed'; error: SentError };
 
 /** Rows a message carries: the command's thread takes in a slice in tens of milliseconds, between its timers and signals. */
@@ -56,7 +58,7 @@ function emptied(model: Record<string, unknown>, paths: string[][]): Record<stri
 
 const port = parentPort!;
 let reads: ReadCache | undefined;
-// A batch's pipes are read once, for all its reports; the command's thread removes the folder they are copied into.
+// A batch's pipes are read once, for all its reports.
 let batchFiles: InputFiles | undefined;
 
 /** What is still to be sent of each model made. */
@@ -71,9 +73,10 @@ function sendNext(id: number): void {
 port.on('message', (message: ModelRequest | { next: number }) => {
   if ('next' in message) return sendNext(message.next);
   const { id, inputs, period, config, options } = message;
-  const { keepReads, pipesUnder, ...rest } = options;
+  const { keepReads, ...rest } = options;
   const cache = keepReads ? (reads ??= new ReadCache()) : undefined;
-  const files = keepReads ? (batchFiles ??= new InputFiles({ under: pipesUnder })) : new InputFiles({ under: pipesUnder });
+  const onFolder = (folder: string) => port.postMessage({ id, type: 'folder', folder } satisfies ModelReply);
+  const files = keepReads ? (batchFiles ??= new InputFiles({ onFolder })) : new InputFiles({ onFolder });
   const onProgress = (done: number, total: number) => port.postMessage({ id, type: 'progress', done, total } satisfies ModelReply);
   makeModel(inputs, period, config, { ...rest, onProgress, cache, files })
     .finally(() => {
