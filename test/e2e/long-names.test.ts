@@ -49,10 +49,10 @@ patrols.push(`2024-04-20 21:00;2024-04-20 22:00;${PATROL_ONLY};Väktare 2;`);
 tmp.write('patrols.csv', `${patrols.join('\n')}\n`);
 
 const args = ['generate', '--config', join(tmp.dir, 'lagesbild.config.json'), '--incidents', join(tmp.dir, 'incidents.csv'), '--patrols', join(tmp.dir, 'patrols.csv'), '--from', '2024-04-15'];
-/** A4 with the PDF's 16 mm side margins, in points; a point's leeway for the running header's last glyph. */
+/** A4 with the PDF's 16 mm side margins, in points; two points' leeway for the running header's last glyph and a full line's trailing space. */
 const LEFT = (16 / 25.4) * 72;
 const RIGHT = 595.28 - LEFT;
-const LEEWAY = 1;
+const LEEWAY = 2;
 /** A name as a pattern that allows a line break anywhere in it. */
 const wrapped = (name: string) => [...name].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
 
@@ -94,7 +94,7 @@ describe('a report whose area and category names are 110 unbroken characters', (
     expect(text).toMatch(new RegExp(`Bevakning mot händelser[\\s\\S]*${north}\\s+14 14 16 h 20 min 0,9 0`));
     expect(text).toMatch(new RegExp(`Bevakning per område[\\s\\S]*${south}\\s+7 8 h 10 min 7 8 h 10 min[\\s\\S]*${wrapped(PATROL_ONLY)}\\s+1 1 h 0 0 min`));
     expect(text).toMatch(new RegExp(`Särskilda händelser[\\s\\S]*15 apr 08:15 ${north}\\s+${wrapped(CATEGORIES[0]!)}\\s+Händelse \\d+ kategori`));
-    expect(text).toMatch(new RegExp(`Störst ökning, kategorier\\s+1\\. ${wrapped(CATEGORIES[0]!)} ?: 19 \\(\\+1, \\+5,6 %\\)`));
+    // Page 1 names the signals (none here: tested against one earlier window), not the largest risers: the long name is in the categories' table above.
     // Where a name cannot wrap, its start and end with "…" between them.
     expect(text).toContain(`stöld ${cutName(CATEGORIES[0]!, 40)} ${cutName(CATEGORIES[1]!, 40)} Totalt`);
     expect(text).toContain(cutName(AREAS[0]!, MAP_LABEL));

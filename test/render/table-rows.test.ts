@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { makeModel } from '../../src/pipeline/make-model.js';
 import { reportPeriod } from '../../src/period.js';
+import type { ReportModel } from '../../src/model/report.js';
 import { renderHtml } from '../../src/render/html.js';
 import { rowsLeft, shownRows, TABLE_ROWS } from '../../src/render/table-rows.js';
 import { tempDir } from '../support/tmp.js';
@@ -24,6 +25,13 @@ function exportOf(areas: number): string {
     lines.push(`2024-04-01;09:00;${name};Skadegörelse`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** These tables' rises are signals against the one earlier window; the rows past the first 100 a signal marks are another test's. */
+function unjudged(model: ReportModel): ReportModel {
+  for (const row of model.incidents.byArea) row.signal = null;
+  model.signals = [];
+  return model;
 }
 
 const areaTable = (html: string) => {
@@ -52,7 +60,7 @@ describe('a table of more rows than it lists', () => {
     const file = tmp.write('many.csv', exportOf(130));
     const { model } = await makeModel([{ file, kind: 'incidents' }], period, config);
     expect(model.incidents.byArea).toHaveLength(130);
-    const table = areaTable((await renderHtml(model)).html);
+    const table = areaTable((await renderHtml(unjudged(model))).html);
     expect(table.match(/<tr>/g)).toHaveLength(2 + TABLE_ROWS); // the header's, each area's and the total's
     // The 30 smallest: 1 + 2 + … + 30 incidents in the window, one each before.
     expect(table).toContain('<tr class="rest"><td><em>Övriga områden (30)</em></td><td class="num">465</td><td class="num prev">30</td><td class="num">+435</td>');
@@ -62,7 +70,7 @@ describe('a table of more rows than it lists', () => {
   it('prints every row of a report of 100 areas, as before', async () => {
     const file = tmp.write('hundred.csv', exportOf(TABLE_ROWS));
     const { model } = await makeModel([{ file, kind: 'incidents' }], period, config);
-    const html = (await renderHtml(model)).html;
+    const html = (await renderHtml(unjudged(model))).html;
     expect(areaTable(html).match(/<tr>/g)).toHaveLength(2 + TABLE_ROWS);
     expect(html).not.toContain('class="rest"');
   });
