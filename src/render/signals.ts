@@ -4,7 +4,7 @@
  * table row gets, and the series the trend charts draw. Reads the model's keys
  * of issue 17 loosely: a model without them renders without the judgement.
  */
-import { DEFAULT_FALSE_DISCOVERY_RATE, DEFAULT_MIN_BASELINE_WINDOWS, DEFAULT_MIN_PERCENT_BASE } from '../stats/index.js';
+import { DEFAULT_FALSE_DISCOVERY_RATE, DEFAULT_MIN_BASELINE_WINDOWS, DEFAULT_MIN_PERCENT_BASE, mayShowPercent } from '../stats/index.js';
 import type { Signal, SignalMethod, TalliedWindow } from '../model/report-signals.js';
 
 export type { Signal, SignalMethod };
@@ -29,7 +29,8 @@ export const falseDiscoveryRate = (model: SignalsView): number => model.signalMe
 
 /** Whether a percent of this base may be printed: not on a base under the minimum (4 → 9 is not "+125 %"). */
 export function showsPercent(model: SignalsView, base: number | null | undefined): boolean {
-  return typeof base === 'number' && Number.isFinite(base) && base > 0 && base >= minPercentBase(model);
+  // The rule is the method's (stats/percent.ts); a missing or zero base has no percent at all.
+  return typeof base === 'number' && Number.isFinite(base) && base > 0 && mayShowPercent(base, minPercentBase(model));
 }
 
 const lookups = new WeakMap<object, Map<string, Direction>>();
