@@ -13,7 +13,7 @@ if (task === 'raw') {
   for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) bytes += chunk.length;
 } else if (task === 'csv-parse') {
   let records = 0;
-  for await (const _ of createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(parse({ delimiter: ';' }))) records++;
+  for await (const _ of createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(parse({ delimiter: extra ?? ';' }))) records++;
 } else if (task === 'lagesbild') {
   const { makeModel } = await import(`${root}dist/pipeline/make-model.js`);
   const { configSchema } = await import(`${root}dist/config/schema.js`);

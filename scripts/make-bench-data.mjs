@@ -3,12 +3,15 @@
 // 1,000,000, ~90 MB) and N/5 patrol rounds spread evenly over DAYS days from 2024-01-01 (default
 // a year), seeded so every run is alike. Descriptions are quoted as exports quote them: about one
 // in fifty holds the delimiter, one in two hundred quotes someone, one in a thousand runs over two
-// lines. Usage: make-bench-data.mjs DIR [N] [DAYS] [ROUNDS]
+// lines. With --comma, the layout "Save as CSV" in Excel gives a comma export: one date-time
+// column, and every description that holds a comma quoted (about a third of the rows).
+// Usage: make-bench-data.mjs DIR [N] [DAYS] [ROUNDS] [--comma]
 import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [dir = 'bench-data', rowsArg = '1000000', daysArg = '366', roundsArg] = process.argv.slice(2);
+const comma = process.argv.includes('--comma');
+const [dir = 'bench-data', rowsArg = '1000000', daysArg = '366', roundsArg] = process.argv.slice(2).filter((a) => a !== '--comma');
 const rows = Number(rowsArg);
 const days = Number(daysArg);
 mkdirSync(dir, { recursive: true });
@@ -49,7 +52,20 @@ function description() {
   return words;
 }
 
-await write(join(dir, 'incidents.csv'), 'Ärendenummer;Datum;Tid;Område;Kategori;Beskrivning;Källa', rows, (i) =>
+/** A description as Excel quotes it in a comma export: only when it holds a comma, a quote or a line break. */
+function commaDescription() {
+  const words = Array.from({ length: 3 + Math.floor(random() * 5) }, () => pick(WORDS)).join(' ');
+  const odd = random();
+  if (odd < 0.001) return `"${words}\nPolis tillkallad."`;
+  if (odd < 0.006) return `"${words}, sa ""flytta på dig"""`;
+  if (odd < 0.33) return `"${words}, polis tillkallad"`;
+  return words;
+}
+
+if (comma) {
+  await write(join(dir, 'incidents.csv'), 'Ärendenummer,Tidpunkt,Område,Kategori,Beskrivning,Källa', rows, (i) =>
+    [`K-${i}`, `${day(i, rows)} ${pad(Math.floor(random() * 24))}:${pad(Math.floor(random() * 60))}`, pick(AREAS), pick(CATEGORIES), commaDescription(), pick(SOURCES)].join(','));
+} else await write(join(dir, 'incidents.csv'), 'Ärendenummer;Datum;Tid;Område;Kategori;Beskrivning;Källa', rows, (i) =>
   [`K-${i}`, day(i, rows), `${pad(Math.floor(random() * 24))}:${pad(Math.floor(random() * 60))}`, pick(AREAS), pick(CATEGORIES), description(), pick(SOURCES)].join(';'));
 
 const rounds = roundsArg === undefined ? Math.round(rows / 5) : Number(roundsArg);

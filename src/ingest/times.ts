@@ -76,6 +76,15 @@ export class TimeReader {
 
   /** One field holding a date, and perhaps a time and an offset. A date alone is 00:00. */
   dateTime(text: string): TimeResult {
+    // "2024-04-15 13:58", as most exports write it: the date and the time apart, without the pattern.
+    if (text.length === 16 && text.charCodeAt(10) === 0x20 && text.charCodeAt(4) === 0x2d && text.charCodeAt(13) === 0x3a) {
+      const date = this.date(text.slice(0, 10));
+      const time = date.ok ? this.timeOfDay(text.slice(11)) : undefined;
+      if (date.ok && time?.ok) {
+        this.seeFormat(date.label, time.label, ' ');
+        return ok(this.instant(date.value, time.value));
+      }
+    }
     const m = DATE_TIME.exec(text.trim());
     if (!m) return fail('dateTime.invalid', { value: text });
     const date = this.date(m[1]!);
@@ -106,16 +115,16 @@ export class TimeReader {
     }
     const time = this.timeOfDay(timeText);
     if (!time.ok) return { ...time, field: 'time' };
-    this.seeFormat(date.label, time.label);
+    this.seeFormat(date.label, time.label, ' + ');
     return ok(this.instant(date.value, time.value));
   }
 
-  private lastFormat: [string, string] = ['', ''];
-  /** Notes "date + time" formats; the same pair row after row is noted once, without building a string. */
-  private seeFormat(date: string, time: string): void {
-    if (this.lastFormat[0] === date && this.lastFormat[1] === time) return;
-    this.lastFormat = [date, time];
-    this.formats.add(`${date} + ${time}`);
+  private lastFormat: [string, string, string] = ['', '', ''];
+  /** Notes the format of a date and a time, in one field (`between` a space) or two (" + "); the same row after row is noted once, without building a string. */
+  private seeFormat(date: string, time: string, between: ' ' | ' + '): void {
+    if (this.lastFormat[0] === date && this.lastFormat[1] === time && this.lastFormat[2] === between) return;
+    this.lastFormat = [date, time, between];
+    this.formats.add(`${date}${between}${time}`);
   }
 
   /** `13:58`, `13.58`, `kl. 13:58`, `13:58:30`; `24:00` is the end of the day. */

@@ -9,10 +9,11 @@ import type { InputKind } from '../domain.js';
 import { isoWeeks, localDate, type ReportPeriod } from '../period.js';
 import type { TallyData, WindowRow } from './file-tally.js';
 import { coversOf, windowCoverage } from './coverage.js';
-import { NameBook, nameKey } from './names.js';
+import { NameBook } from './names.js';
 import { reasonText } from '../texts/reasons.js';
 import type { DuplicateRow, InputAccount, InputFormat, RejectedRow, ReportMeta, ReportModel, RowLocation, SkippedRow } from './report.js';
 import { SCHEMA_VERSION } from './report.js';
+import { SeenRows, type Repeat } from './seen-rows.js';
 import { assemble, sections, type CountedRow, type Section, type SectionOptions, type Sections } from './sections/index.js';
 import { isCurrent, isOlder, isPrevious, type WindowName } from './windows.js';
 
@@ -39,9 +40,9 @@ export class ReportBuilder {
   private readonly duplicates: DuplicateRow[] = [];
   private readonly spans = new Map<FileAccount, { first: number; last: number }>();
   private readonly declared = new Map<FileAccount, DeclaredSpan>();
-  /** Rows counted inside the windows, by identity, to find the same row in another export. */
-  private readonly seenIds = new Map<string, RowLocation>();
-  private readonly seenContent = new Map<string, { at: RowLocation; hasId: boolean }>();
+  /** Rows counted inside the windows, to find the same row in another export. */
+  private readonly seenIncidents = new SeenRows();
+  private readonly seenRounds = new SeenRows();
   private readonly sections: Sections;
   private readonly told: Section<unknown>[];
 
@@ -100,21 +101,21 @@ export class ReportBuilder {
       const { incident } = row;
       const area = this.areas.keyOf(incident.area);
       const category = this.categories.keyOf(incident.category);
-      const idKey = incident.id === undefined ? undefined : `i|${incident.id.trim().toLowerCase()}`;
-      const contentKey = `i|${incident.at}|${area}|${category}|${nameKey(incident.description ?? '')}`;
+      const here = { file, line };
+      const repeat = this.seenIncidents.repeatOf(incident.id, incident.at, area, category, incident.description ?? '', here);
       if (isOlder(window)) {
         // An older window counts for the trends only; a repeat is left out, not reported.
-        if (!this.isRepeat(idKey, contentKey, { file, line })) this.tell({ kind: 'incident', window, file, line, incident, area, category });
+        if (!repeat) this.tell({ kind: 'incident', window, file, line, incident, area, category });
         return;
       }
-      if (this.isDuplicate(account, line, idKey, contentKey)) return;
+      if (this.isDuplicate(account, here, repeat)) return;
       countIn(account, window);
       this.tell({ kind: 'incident', window, file, line, incident, area, category });
     } else if (row.round) {
       const { round } = row;
       const area = this.areas.keyOf(round.area);
-      const contentKey = `p|${round.start}|${area}|${round.minutes}|${nameKey(round.guard ?? '')}`;
-      if (this.isDuplicate(account, line, undefined, contentKey)) return;
+      const here = { file, line };
+      if (this.isDuplicate(account, here, this.seenRounds.repeatOf(undefined, round.start, area, round.minutes, round.guard ?? '', here))) return;
       countIn(account, window);
       this.tell({ kind: 'round', window, file, line, round, area });
     }
@@ -130,24 +131,11 @@ export class ReportBuilder {
    * `duplicates`, with where it was seen first. Only rows inside the windows of
    * the history come here, so memory follows the windows, not the size of the files.
    */
-  private isDuplicate(account: FileAccount, line: number, idKey: string | undefined, contentKey: string): boolean {
-    const here = { file: account.file, line };
-    const first = this.isRepeat(idKey, contentKey, here);
+  private isDuplicate(account: FileAccount, here: RowLocation, first: Repeat | undefined): boolean {
     if (!first) return false;
     account.duplicates++;
     this.duplicates.push({ ...here, duplicateOf: first.at, reason: first.byId ? 'same id' : 'same time, area, category and description' });
     return true;
-  }
-
-  /** Where a row was seen before, by id or by content; remembers it when it is new. */
-  private isRepeat(idKey: string | undefined, contentKey: string, here: RowLocation): { at: RowLocation; byId: boolean } | undefined {
-    const byId = idKey === undefined ? undefined : this.seenIds.get(idKey);
-    if (byId) return { at: byId, byId: true };
-    const byContent = this.seenContent.get(contentKey);
-    if (byContent && (idKey === undefined || !byContent.hasId)) return { at: byContent.at, byId: false };
-    if (idKey !== undefined) this.seenIds.set(idKey, here);
-    if (!byContent) this.seenContent.set(contentKey, { at: here, hasId: idKey !== undefined });
-    return undefined;
   }
 
   private widenSpan(account: FileAccount, first: number, last: number): void {
