@@ -29,11 +29,13 @@ export const focusSv = {
   'focus.noLog': 'ingen ronderingslogg',
   'focus.stripTitle': 'Händelser i {area} per veckodag och timme',
   'sources.unknown': 'okänd',
-  'sources.more': '{count} till',
+  'sources.more': 'övriga {count}',
   'notable.source': 'Källa',
   'appendix.sourcesTitle': 'Händelser per källa',
   'appendix.sourcesLegend': 'Källan är den som exporten anger (kolumnen Källa, Rapportör eller liknande); en rad utan källa räknas som okänd.',
   'appendix.source': 'Källa',
+  'appendix.def.focus':
+    'Fokus kommande period: platser med minst {min} händelser, i ordning efter poäng (händelser, × 2 vid en ökning utöver slumpen, × 1,5 där patrullerna haft lite tid: inga ronder, eller fler händelser per patrulltimme än kommunen); lika poäng: fler händelser, sedan färre patrullminuter, sedan namnet. När: det kortaste spannet av timmar (också över midnatt) med 80 % av platsens händelser med klockslag, eller med hälften när inget spann på högst 8 timmar har 80 %, och de färsta veckodagar som har 80 % av dem; timmen efter strecket är slutet (22–02 är kl. 22.00–02.00, natten räknas till dagen den började). Ett kluster ska ha minst dubbelt så stor andel av händelserna som timmarna är av veckan; färre än 4 händelser med klockslag visar inget när.',
 } as const;
 
 export const focusEn: Record<keyof typeof focusSv, string> = {
@@ -65,9 +67,11 @@ export const focusEn: Record<keyof typeof focusSv, string> = {
   'focus.noLog': 'no patrol log',
   'focus.stripTitle': 'Incidents in {area} per weekday and hour',
   'sources.unknown': 'unknown',
-  'sources.more': '{count} more',
+  'sources.more': 'others {count}',
   'notable.source': 'Source',
   'appendix.sourcesTitle': 'Incidents by source',
   'appendix.sourcesLegend': 'The source is the one the export gives (the column Källa, Rapportör or the like); a row with none counts as unknown.',
   'appendix.source': 'Source',
+  'appendix.def.focus':
+    'Focus for the coming period: places with at least {min} incidents, in order of score (incidents, × 2 for a rise beyond chance, × 1.5 where the patrols spent little time: no rounds, or more incidents per patrol hour than the municipality); equal scores: more incidents, then fewer patrol minutes, then the name. When: the shortest run of hours (across midnight too) holding 80 % of the place’s incidents with a time of day, or half of them when no run of at most 8 hours holds 80 %, and the fewest weekdays holding 80 % of those; the hour after the dash is the end (22–02 is 22:00–02:00, the night counted with the day it began). A cluster must hold at least twice the share of the incidents that its hours are of the week; fewer than 4 incidents with a time show no when.',
 } as const;
