@@ -99,6 +99,7 @@ async function collectOpened(
     commitments: config.commitments,
     map,
     signals: config.signals,
+    focus: config.focus,
   });
   const unusable: UnusableFile[] = [];
   const headers: Collected['headers'] = [];

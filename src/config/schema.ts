@@ -113,6 +113,8 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Fokus kommande period: how many places page 1 ranks; 5 as the model's DEFAULT_FOCUS_PLACES. */
+    focus: z.object({ places: z.number().int().min(1).max(20).default(5) }).strict().prefault({}),
     columns: z
       .object({ incidents: headerMap(INCIDENT_FIELDS).optional(), patrols: headerMap(PATROL_FIELDS).optional(), activities: headerMap(ACTIVITY_FIELDS).optional() })
       .strict()

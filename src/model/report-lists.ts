@@ -9,6 +9,8 @@ export interface NotableIncident {
   description: string | null;
   /** 'serious category' or 'flagged' */
   reason: string;
+  /** The source the export names (kommunen, medborgare, väktare…); null when it names none. */
+  source: string | null;
 }
 
 export interface Notable {

@@ -10,6 +10,8 @@ export type * from './report-inputs.js';
 export type * from './report-signals.js';
 export type * from './report-lists.js';
 import type { Commitments, Notable } from './report-lists.js';
+import type { FocusPlace, SourceCount } from './report-focus.js';
+export type * from './report-focus.js';
 export type { MissingDays, WindowCoverage } from './coverage.js';
 
 export const SCHEMA_VERSION = 1;
@@ -26,6 +28,8 @@ export interface ReportModel {
   /** How the signals were found: how many series of each kind were tested, and the settings. */
   signalMethod: SignalMethod;
   hotspots: Hotspots;
+  /** Fokus kommande period: the places to act on, ranked, with when and why (see the README's ranking). */
+  focus: FocusPlace[];
   timePatterns: TimePatterns;
   coverage: PatrolCoverage;
   notable: Notable;
@@ -146,6 +150,8 @@ export interface IncidentSummary {
   /** How many areas and categories had at least one incident in the window. */
   areasWithIncidents: number;
   categoriesWithIncidents: number;
+  /** The window's incidents by the source the export names; `source` null for a row with none. They add up to `total`. */
+  bySource: SourceCount[];
   byAreaCategory: AreaCategoryRow[];
   /** The same counts as byAreaCategory laid out as a table: rows in byArea order, columns in byCategory order. */
   matrix: {

@@ -20,6 +20,7 @@ import { formatsFor, NOT_GIVEN } from './format.js';
 import { cutName, hasLongRun } from './long-names.js';
 import { withPolicy } from './page-policy.js';
 import { precompiled } from './precompiled.js';
+import { focusHelpers } from './focus-words.js';
 import { baselineState, DEFAULT_BASELINE_WINDOWS, falseDiscoveryRate, knownWindows, lastYearIndex, TREND_MIN_WINDOWS, minPercentBase, SHOWN_SIGNALS, showsPercent, signalOf, type Signal, type SignalsView } from './signals.js';
 import { checkEscaping, TemplateFiles } from './template-files.js';
 import { rowsLeft, shownRows } from './table-rows.js';
@@ -128,6 +129,7 @@ function registerHelpers(hbs: typeof Handlebars, language: Language, fontCss: st
     number: fmt.number,
   });
   hbs.registerHelper({
+    ...focusHelpers(language, fmt, (html) => new hbs.SafeString(html)),
     longDate: fmt.longDate,
     shortDate: fmt.shortDate,
     dateRange: fmt.dateRange,

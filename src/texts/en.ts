@@ -1,7 +1,9 @@
 /** The default template's words in English (`--language en`), one for each Swedish key. */
+import { focusEn } from './focus.js';
 import type { sv } from './sv.js';
 
 export const en: Record<keyof typeof sv, string> = {
+  ...focusEn,
   'report.title': 'Situation report {weeks}',
   'report.comparedWith': 'compared with',
   'header.noMarking': 'No marking given',

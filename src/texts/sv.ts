@@ -1,5 +1,8 @@
 /** The default template's words in Swedish, the report's own language: the keys every language has (see index.ts). */
+import { focusSv } from './focus.js';
+
 export const sv = {
+  ...focusSv,
   'report.title': 'Lägesbild {weeks}',
   'report.comparedWith': 'jämförs med',
   'header.noMarking': 'Ingen märkning angiven',

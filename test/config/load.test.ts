@@ -14,7 +14,7 @@ const message = (text: string, file = 'c.json') =>
   );
 
 const TOP_KEYS =
-  'language, municipality, recipient, marking, timezone, period, signals, columns, dateOrder, encodings, seriousCategories, commitments, areaAliases, categoryAliases, inputs, refuseIncomplete, output, reports, chromium, redaction, renderTimeout, template, map';
+  'language, municipality, recipient, marking, timezone, period, signals, focus, columns, dateOrder, encodings, seriousCategories, commitments, areaAliases, categoryAliases, inputs, refuseIncomplete, output, reports, chromium, redaction, renderTimeout, template, map';
 
 describe('config', () => {
   it('fills in defaults', async () => {

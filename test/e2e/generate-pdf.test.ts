@@ -64,7 +64,7 @@ describe('generate on the fixtures, printed by real Chromium', async () => {
     expect(text).toMatch(/Flest händelser: tisdag kl\. 23–00 \(4\), torsdag kl\. 22–23 \(4\)/);
     expect(text).toMatch(/Inre hamnen\s+29\s+32\s+31 h 15 min\s+0,9\s+4/);
     expect(text).toMatch(/Norrskolan\s+måndag\s+07–08\s+2/);
-    expect(text).toMatch(/16 apr\s+18:02\s+Inre hamnen\s+hot\s+Personal hotad vid båtklubbens förråd av man med personnummer\s+\[personnummer\], vakten nås på \[telefonnummer\]\./);
+    expect(text).toMatch(/16 apr\s+18:02\s+Inre hamnen\s+hot\s+Personal hotad vid båtklubbens förråd av man med\s+personnummer\s+\[personnummer\], vakten nås på\s+\[telefonnummer\]\.\s+Kommunvakt\s+kategori/);
   });
 
   it("follows up the medborgarlöften from the activity log, and carries the coordinator's assessment", () => {

@@ -134,9 +134,9 @@ describe('patrols against incidents', () => {
 });
 
 describe('notable incidents', () => {
-  it('lists serious categories and flagged incidents in time order, with local date and time', () => {
+  it('lists serious categories and flagged incidents in time order, with local date and time and the source the export names', () => {
     const m = build([
-      { at: at('2024-04-20 01:05'), area: 'Skolan', category: 'Brand', description: 'Brand i papperskorg' },
+      { at: at('2024-04-20 01:05'), area: 'Skolan', category: 'Brand', description: 'Brand i papperskorg', source: ' Skolan ' },
       { at: at('2024-04-16 14:00'), area: 'Centrum', category: 'stöld', flagged: true },
       { at: at('2024-04-17 10:00'), area: 'Centrum', category: 'klotter' },
       { at: at('2024-04-02 10:00'), area: 'Centrum', category: 'hot' }, // previous window: not listed
@@ -150,8 +150,8 @@ describe('notable incidents', () => {
       rules: ['hot', 'våld', 'brand'],
       rulesFrom: 'config',
       items: [
-        { date: '2024-04-16', time: '14:00', area: 'Centrum', category: 'stöld', description: null, reason: 'flagged' },
-        { date: '2024-04-20', time: '01:05', area: 'Skolan', category: 'Brand', description: 'Brand i papperskorg', reason: 'serious category' },
+        { date: '2024-04-16', time: '14:00', area: 'Centrum', category: 'stöld', description: null, reason: 'flagged', source: null },
+        { date: '2024-04-20', time: '01:05', area: 'Skolan', category: 'Brand', description: 'Brand i papperskorg', reason: 'serious category', source: 'Skolan' },
       ],
     });
   });

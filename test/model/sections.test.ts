@@ -10,7 +10,7 @@ describe('the sections', () => {
       language: 'sv', municipality: 'Testby kommun', recipient: null, marking: null, timeZone: 'Europe/Stockholm', generator: 'test',
     });
     expect(Object.keys(m)).toEqual([
-      'schemaVersion', 'meta', 'period', 'incidents', 'patrols', 'summary', 'signals', 'signalMethod', 'hotspots', 'timePatterns', 'coverage', 'notable',
+      'schemaVersion', 'meta', 'period', 'incidents', 'patrols', 'summary', 'signals', 'signalMethod', 'hotspots', 'focus', 'timePatterns', 'coverage', 'notable',
       'commitments', 'assessment', 'inputs', 'rejected', 'duplicates', 'skipped', 'suggestions', 'redaction', 'map',
     ]);
     expect(Object.keys(m)).toEqual([...MODEL_ORDER]);

@@ -12,6 +12,7 @@ import { contains } from '../../period.js';
 import { summariseBaseline } from '../../stats/index.js';
 import { compareNames } from '../../text.js';
 import type { NameBook } from '../names.js';
+import { SourceTally } from '../source-counts.js';
 import type { AreaCategoryRow, BaselineSummary, Change, IncidentRow, IncidentSummary, NamedCount } from '../report.js';
 import { reach, windowIndex, type WindowName } from '../windows.js';
 import { change, comparable, type Comparable, type CountedRow, type ReportEnd, type Section, type SectionSetup, type SignalLookup } from './section.js';
@@ -37,6 +38,7 @@ export class IncidentCounts implements Section<IncidentSummary> {
   private readonly byArea = new Map<string, Tally>();
   private readonly byCategory = new Map<string, Tally>();
   private readonly byAreaCategory = new Map<string, Map<string, Tally>>();
+  private readonly bySource = new SourceTally();
 
   /** `signals`: the report's signals, asked for in result() only (they are judged on these counts). */
   constructor(
@@ -53,6 +55,7 @@ export class IncidentCounts implements Section<IncidentSummary> {
     const k = windowIndex(window);
     const lastYear = contains(this.setup.period.lastYear, row.incident.at);
     bump(this.total, k, lastYear, this.windows);
+    if (k === 0) this.bySource.add(row.incident.source);
     bump(this.tallyOf(this.byArea, area), k, lastYear, this.windows);
     bump(this.tallyOf(this.byCategory, category), k, lastYear, this.windows);
     let pairs = this.byAreaCategory.get(area);
@@ -117,6 +120,7 @@ export class IncidentCounts implements Section<IncidentSummary> {
       byCategory,
       areasWithIncidents: byArea.filter((a) => a.count > 0).length,
       categoriesWithIncidents: byCategory.filter((c) => c.count > 0).length,
+      bySource: this.bySource.result(),
       byAreaCategory: this.pairs(covered, end, signals),
       matrix: this.matrix(areas, categories, covered),
     };

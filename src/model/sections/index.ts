@@ -3,7 +3,7 @@
  * told of each counted row and its window, it gives one part of the model,
  * named by the model's key. A section that reads another's tallies is handed
  * it here, when made, and nothing else: the incident counts are the basic
- * tallies that summary, hot-spots, coverage and the map read.
+ * tallies that summary, hot-spots, coverage, the focus and the map read.
  *
  * The model is put together in MODEL_ORDER, the order of its keys in the
  * JSON: the builder's own parts (the period, the accounting of every row)
@@ -15,6 +15,7 @@
 import { WindowClock } from '../../period.js';
 import type { ReportModel } from '../report.js';
 import { CommitmentFollowUp } from './commitments.js';
+import { FocusSection } from './focus.js';
 import { HotspotSection } from './hotspots.js';
 import { IncidentCounts } from './incidents.js';
 import { MapSection } from './map-summary.js';
@@ -30,7 +31,7 @@ import { TimePatternTally } from './time-patterns.js';
 export type { CountedRow, Section, SectionOptions } from './section.js';
 
 /** The parts of the model that sections give. */
-export type SectionKey = 'incidents' | 'patrols' | 'summary' | 'signals' | 'signalMethod' | 'hotspots' | 'timePatterns' | 'coverage' | 'notable' | 'commitments' | 'suggestions' | 'map';
+export type SectionKey = 'incidents' | 'patrols' | 'summary' | 'signals' | 'signalMethod' | 'hotspots' | 'focus' | 'timePatterns' | 'coverage' | 'notable' | 'commitments' | 'suggestions' | 'map';
 export type Sections = { readonly [K in SectionKey]: Section<ReportModel[K]> };
 
 export function sections(setup: Omit<SectionSetup, 'clock'>): Sections {
@@ -41,15 +42,18 @@ export function sections(setup: Omit<SectionSetup, 'clock'>): Sections {
   const patrols = new PatrolCounts(all);
   const notable = new NotableIncidents(all);
   const suggestions = new MergeSuggestions(all);
+  const hotspots = new HotspotSection(all, incidents, signals);
+  const coverage = new CoverageTally(all, incidents, patrols, suggestions);
   return {
     incidents,
     patrols,
     summary: new RisingSummary(incidents),
     signals,
     signalMethod: signals.method,
-    hotspots: new HotspotSection(all, incidents, signals),
+    hotspots,
+    focus: new FocusSection(all, { incidents, patrols, signals, hotspots, coverage }),
     timePatterns: new TimePatternTally(all),
-    coverage: new CoverageTally(all, incidents, patrols, suggestions),
+    coverage,
     notable,
     commitments: new CommitmentFollowUp(all),
     suggestions,
@@ -68,6 +72,7 @@ export const MODEL_ORDER = everyKey([
   'signals',
   'signalMethod',
   'hotspots',
+  'focus',
   'timePatterns',
   'coverage',
   'notable',

@@ -8,6 +8,7 @@
 import { TZDate } from '@date-fns/tz';
 import { compareNames } from '../../text.js';
 import { localDate } from '../../period.js';
+import { sourceOf } from '../source-counts.js';
 import type { Notable } from '../report.js';
 import { configuredMatcher, defaultMatcher, type SeriousMatcher } from '../serious-categories.js';
 import { isCurrent } from '../windows.js';
@@ -25,6 +26,7 @@ export interface NotableRow {
   category: string;
   description?: string;
   reason: 'serious category' | 'flagged';
+  source: string | null;
   position?: [number, number];
 }
 
@@ -52,7 +54,7 @@ export class NotableIncidents implements Section<Notable> {
     const serious = this.isSerious(category);
     if (serious) this.taken.set(category, (this.taken.get(category) ?? 0) + 1);
     const reason = serious ? 'serious category' : incident.flagged ? 'flagged' : undefined;
-    if (reason) this.rows.push({ at: incident.at, dateOnly: incident.dateOnly === true, area, category, description: incident.description, reason, position: incident.position });
+    if (reason) this.rows.push({ at: incident.at, dateOnly: incident.dateOnly === true, area, category, description: incident.description, reason, source: sourceOf(incident.source), position: incident.position });
   }
 
   /** Every notable incident, in the order counted. */
@@ -90,6 +92,7 @@ export class NotableIncidents implements Section<Notable> {
           category: categories.display(n.category),
           description,
           reason: n.reason,
+          source: n.source,
         };
       }),
     };

@@ -73,6 +73,14 @@ export class CoverageTally implements Section<PatrolCoverage> {
     }
   }
 
+  /** Hours of the week with an incident of the area (by key) at its report time and no patrol minute. */
+  uncoveredHours(area: string): number {
+    const slots = this.areas.get(area);
+    let hours = 0;
+    if (slots) for (let s = 0; s < SLOTS; s++) if (slots.incidents[s]! > 0 && slots.patrolMinutes[s]! === 0) hours++;
+    return hours;
+  }
+
   result(): PatrolCoverage {
     const display = (key: string) => this.setup.areas.display(key);
     const incidentsByArea = this.incidents.byAreaIn(CURRENT);

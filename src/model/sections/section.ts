@@ -47,6 +47,8 @@ export interface SectionOptions {
   map?: AreaMap;
   /** Which changes are signals (config `signals`); the baseline's windows are the period's `tallied`. */
   signals?: { falseDiscoveryRate?: number; minPercentBase?: number };
+  /** How many places the focus list ranks (config `focus.places`). */
+  focus?: { places?: number };
 }
 
 /** What every section is made with. */
