@@ -12,10 +12,17 @@ import type { InputShape, ReadResult } from '../ingest/read-input.js';
 import { sourceOf } from '../ingest/sources.js';
 import type { DateOrder } from '../ingest/times.js';
 import type { TallyData } from '../model/file-tally.js';
-import type { FileReader } from './file-reader.js';
+import type { FileReader, TallySink } from './file-reader.js';
+import type { FileAccount } from '../model/build-report.js';
 import { readWhole } from './read-whole.js';
 import { splitAtRecords } from './split.js';
 import type { RangeJob, RangeMessage } from './worker.js';
+
+/**
+ * This thread's part, against a worker's: it models every part's rows besides
+ * parsing its own, so it parses less. Measured: see the README's Performance section.
+ */
+const FIRST_SHARE = Number(process.env.LAGESBILD_FIRST_SHARE ?? 1);
 
 /** Below this, starting workers costs more than it saves. */
 export const MIN_SPLIT_BYTES = 32 * 1024 * 1024;
@@ -32,7 +39,7 @@ export function shouldSplit(shape: InputShape, threads = defaultThreads(), minBy
 }
 
 export const readInParallel: FileReader = async (shape, options, period, builder, account, extra) => {
-  const ranges = await splitAtRecords(shape.layout, extra.threads ?? defaultThreads());
+  const ranges = await splitAtRecords(shape.layout, extra.threads ?? defaultThreads(), FIRST_SHARE);
   if (!ranges || ranges.length < 2) return readWhole(shape, options, period, builder, account, extra);
   const [head, ...rest] = ranges as [ByteRange, ...ByteRange[]];
   // Workers read the later parts; meanwhile this thread reads the first straight into the report.
@@ -40,7 +47,8 @@ export const readInParallel: FileReader = async (shape, options, period, builder
   const stopWorkers = () => {
     for (const worker of workers) void worker.terminate();
   };
-  const later = Promise.all(rest.map((range) => readRange({ shape, options, period, range }, workers, extra.onBytes)));
+  const parts = rest.map((range) => readRange({ shape, options, period, range }, workers, extra.onBytes));
+  const later = Promise.all(parts.map((p) => p.outcome));
   later.catch(() => undefined); // a worker's crash is said by whoever awaits it, or is moot
   try {
     const first = await readWhole(shape, options, period, builder, account, {
@@ -55,6 +63,18 @@ export const readInParallel: FileReader = async (shape, options, period, builder
       },
     });
     if (first.ranOn) return first;
+    // When no part can be read again for its day/month order, the parts go in as they come:
+    // this thread models the last part's chunks while its worker still parses it.
+    if (options.dateOrder !== undefined || first.dateOrder === undefined) {
+      const { results, failed } = await addInOrder(parts, builder, account);
+      if (failed) {
+        // As below: a part cut inside a quoted field is read here from its start, the parts after it not wanted.
+        if (!failed.outcome.openQuote || failed.index === rest.length - 1) throw failed.outcome.error;
+        results.push(await readWhole(shape, options, period, builder, account, { range: { ...rest[failed.index]!, end: shape.layout.size } }));
+      }
+      const all = [first, ...results];
+      return { dateFormats: [...new Set(all.flatMap((r) => r.dateFormats))].sort(), dateOrder: all.map((r) => r.dateOrder).find((o) => o !== undefined) ?? options.dateOrder };
+    }
     let outcomes = await later;
 
     // Each part learns the day/month order of slashed dates from its own rows; the file's
@@ -64,7 +84,7 @@ export const readInParallel: FileReader = async (shape, options, period, builder
       const again = { ...options, dateOrder: learnt };
       const sound = soundParts(outcomes);
       const disagrees = (o: Succeeded | Failed, i: number) => i < sound && (o.ok ? o.result.dateOrder !== undefined && o.result.dateOrder !== learnt : o.ambiguous);
-      outcomes = await Promise.all(outcomes.map((o, i) => (disagrees(o, i) ? readRange({ shape, options: again, period, range: rest[i]! }, workers) : o)));
+      outcomes = await Promise.all(outcomes.map((o, i) => (disagrees(o, i) ? readRange({ shape, options: again, period, range: rest[i]! }, workers).outcome : o)));
     }
     const failed = outcomes.findIndex((o) => !o.ok);
     const read = (failed < 0 ? outcomes : outcomes.slice(0, failed)) as Succeeded[];
@@ -104,19 +124,46 @@ function shownOrder(outcomes: (Succeeded | Failed)[]): DateOrder | undefined {
 type Succeeded = { ok: true; tallies: TallyData[]; result: ReadResult };
 type Failed = { ok: false; error: InputError; openQuote: boolean; ambiguous: boolean };
 
-function readRange(job: RangeJob, workers: Worker[], onBytes?: (n: number) => void): Promise<Succeeded | Failed> {
-  return new Promise((resolve, reject) => {
+/**
+ * The parts after the first, in file order: each added in full before the next,
+ * the last one chunk by chunk as its worker hands them over. Stops at a part that failed.
+ */
+async function addInOrder(parts: PartRead[], builder: TallySink, account: FileAccount): Promise<{ results: ReadResult[]; failed?: { index: number; outcome: Failed } }> {
+  const results: ReadResult[] = [];
+  for (const [index, part] of parts.entries()) {
+    const last = index === parts.length - 1;
+    if (last) part.stream((tally) => builder.addTally(account, tally));
+    const outcome = await part.outcome;
+    if (!outcome.ok) return { results, failed: { index, outcome } };
+    for (const tally of outcome.tallies) builder.addTally(account, tally);
+    results.push(outcome.result);
+  }
+  return { results };
+}
+
+/** A part read on a worker: its outcome, and `stream` to be handed its tallies as they come (those so far at once) rather than at the end. */
+interface PartRead {
+  outcome: Promise<Succeeded | Failed>;
+  stream(to: (tally: TallyData) => void): void;
+}
+
+function readRange(job: RangeJob, workers: Worker[], onBytes?: (n: number) => void): PartRead {
+  const tallies: TallyData[] = [];
+  let to: ((tally: TallyData) => void) | undefined;
+  const take = (tally: TallyData) => (to ? to(tally) : tallies.push(tally));
+  const outcome = new Promise<Succeeded | Failed>((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: job });
     workers.push(worker);
-    let outcome: Succeeded | Failed | undefined;
-    const tallies: TallyData[] = [];
+    let result: Succeeded | Failed | undefined;
     worker.on('message', (m: RangeMessage) => {
       if (m.type === 'chunk') {
-        tallies.push(m.tally);
+        take(m.tally);
         onBytes?.(m.n);
-      } else if (m.type === 'done') outcome = { ok: true, tallies: [...tallies, m.tally], result: m.result };
-      else {
-        outcome = {
+      } else if (m.type === 'done') {
+        take(m.tally);
+        result = { ok: true, tallies: to ? [] : tallies, result: m.result };
+      } else {
+        result = {
           ok: false,
           error: new InputError(m.position, m.detail),
           // A part that begins inside a quoted field runs on: the cut was not a record boundary.
@@ -126,7 +173,13 @@ function readRange(job: RangeJob, workers: Worker[], onBytes?: (n: number) => vo
       }
     });
     worker.on('error', reject);
-    worker.on('exit', (code) => (outcome ? resolve(outcome) : reject(new Error(`a reading worker stopped with code ${code}`))));
+    worker.on('exit', (code) => (result ? resolve(result) : reject(new Error(`a reading worker stopped with code ${code}`))));
   });
+  return {
+    outcome,
+    stream(next) {
+      for (const tally of tallies.splice(0)) next(tally);
+      to = next;
+    },
+  };
 }
-

@@ -13,12 +13,14 @@ const CHUNK = 4 << 20;
 const readAt = promisify(read);
 
 /**
- * Up to `parts` ranges of about equal size, each starting at a record boundary
- * with its physical line number; null when the file has no such boundary.
+ * Up to `parts` ranges, each starting at a record boundary with its physical
+ * line number; null when the file has no such boundary. The first holds
+ * `firstShare` of an equal part's bytes, the others the rest equally.
  * Only for encodings in which `"` and a line feed are single bytes of their own.
  */
-export async function splitAtRecords({ fd, size }: Pick<SourceLayout, 'fd' | 'size'>, parts: number): Promise<ByteRange[] | null> {
-  const targets = Array.from({ length: parts - 1 }, (_, i) => Math.floor((size * (i + 1)) / parts));
+export async function splitAtRecords({ fd, size }: Pick<SourceLayout, 'fd' | 'size'>, parts: number, firstShare = 1): Promise<ByteRange[] | null> {
+  const first = size / parts * firstShare;
+  const targets = Array.from({ length: parts - 1 }, (_, i) => Math.floor(first + ((size - first) * i) / (parts - 1)));
   const cuts: { at: number; line: number }[] = [];
   const buffer = Buffer.alloc(CHUNK);
   let quoted = false;
